@@ -1,0 +1,42 @@
+"""What every page shares: the service in use, the as-of date and the policy, kept in session
+state. Heavy loading is cached on its inputs; a service is never shared between users."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from planner.demo import load_demo
+from planner.models import Service
+from planner.policy import Policy, default_policy
+
+
+@st.cache_data(show_spinner="Loading the demo service…")
+def _demo() -> Service:
+    return load_demo()
+
+
+def current_service() -> Service:
+    if "service" not in st.session_state:
+        st.session_state["service"] = _demo()
+    service: Service = st.session_state["service"]
+    return service
+
+
+def current_policy() -> Policy:
+    policy: Policy = st.session_state.get("policy") or default_policy()
+    return policy
+
+
+def as_of() -> date:
+    chosen: date = st.session_state.get("as_of") or current_service().as_of
+    return chosen
+
+
+def sidebar() -> None:
+    service = current_service()
+    with st.sidebar:
+        st.markdown(f"**{service.name}**  \n{service.local_authority}")
+        st.date_input("As of", value=service.as_of, key="as_of", format="DD/MM/YYYY",
+                      help="The date the figures are worked out for.")

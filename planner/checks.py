@@ -1,0 +1,157 @@
+"""Rules across records, reported as `Problem` values rather than raised.
+
+A roster with an unknown supervisor or a supervision loop is still a roster HR needs to see and
+fix; refusing to load it would hide the problem. Each check names the worker, the column and a
+sentence an HR officer understands.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from planner.framework import load_framework
+from planner.models import Profession, Service, Supervision, Worker
+from planner.policy import Policy
+from planner.problems import Problem
+
+_LINK_LABEL = {
+    Supervision.PROFESSIONAL: "Supervisor",
+    Supervision.LINE: "Line manager",
+    Supervision.AMHP: "AMHP supervisor",
+}
+
+
+def check_service(service: Service, policy: Policy) -> list[Problem]:
+    """Every cross-record problem in the service, errors first, in roster order."""
+    problems = [
+        *_duplicates(service),
+        *_links(service),
+        *_cycles(service),
+        *_teams(service),
+        *_record_warnings(service, policy),
+    ]
+    return sorted(problems, key=lambda p: p.severity != "error")
+
+
+def _duplicates(service: Service) -> Iterator[Problem]:
+    counts = Counter(w.staff_id for w in service.workers)
+    seen: set[str] = set()
+    for w in service.workers:
+        if counts[w.staff_id] > 1 and w.staff_id in seen:
+            yield Problem(
+                severity="error",
+                code="duplicate_staff_id",
+                staff_id=w.staff_id,
+                column="staff_id",
+                value=w.staff_id,
+                message=f"Staff ID {w.staff_id} appears more than once; each person needs their own.",
+            )
+        seen.add(w.staff_id)
+
+
+def _links(service: Service) -> Iterator[Problem]:
+    for w in service.workers:
+        for kind, target in w.supervisors().items():
+            label = _LINK_LABEL[kind]
+            if target == w.staff_id:
+                yield _link_problem(w, kind, "self_supervision", f"{label} is the worker themself.")
+            elif service.worker(target) is None:
+                yield _link_problem(
+                    w, kind, "unknown_supervisor", f"{label} {target} is not in this service."
+                )
+
+
+def _link_problem(w: Worker, kind: Supervision, code: str, message: str) -> Problem:
+    return Problem(
+        severity="error",
+        code=code,
+        staff_id=w.staff_id,
+        column=kind.value,
+        value=getattr(w, kind.value),
+        message=message,
+    )
+
+
+def _cycles(service: Service) -> Iterator[Problem]:
+    for kind in (Supervision.PROFESSIONAL, Supervision.LINE):
+        for cycle in supervision_cycles(service, kind):
+            chain = " → ".join([*cycle, cycle[0]])
+            yield Problem(
+                severity="error",
+                code="supervision_cycle",
+                staff_id=cycle[0],
+                column=kind.value,
+                value=chain,
+                message=f"{_LINK_LABEL[kind]} links go round in a loop: {chain}.",
+            )
+
+
+def supervision_cycles(service: Service, kind: Supervision) -> list[list[str]]:
+    """Each loop in one kind of supervision link, once, starting from its first member in roster
+    order. Every worker has at most one link of a kind, so following links finds every loop."""
+    nxt = {w.staff_id: getattr(w, kind.value) for w in service.workers}
+    order = {w.staff_id: i for i, w in enumerate(service.workers)}
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = finished
+    cycles = []
+    for start in nxt:
+        path: list[str] = []
+        node: str | None = start
+        while node is not None and node in nxt and node not in state:
+            state[node] = 1
+            path.append(node)
+            node = nxt[node]
+        if node is not None and state.get(node) == 1:
+            cycle = path[path.index(node) :]
+            first = min(range(len(cycle)), key=lambda i: order[cycle[i]])
+            cycles.append(cycle[first:] + cycle[:first])
+        for member in path:
+            state[member] = 2
+    return cycles
+
+
+def _teams(service: Service) -> Iterator[Problem]:
+    known = {t.name for t in service.teams}
+    for w in service.workers:
+        if w.team not in known:
+            yield Problem(
+                severity="error",
+                code="unknown_team",
+                staff_id=w.staff_id,
+                column="team",
+                value=w.team,
+                message=f"Team {w.team!r} is not one of the service's teams.",
+            )
+
+
+def _record_warnings(service: Service, policy: Policy) -> Iterator[Problem]:
+    today = service.as_of
+    for w in service.workers:
+        if w.profession is Profession.SOCIAL_WORKER and w.swe_registration is None:
+            if w.pcf_level and _qualified(w.pcf_level):
+                yield _warn(w, "no_registration", "swe_registration", None,
+                            "No Social Work England registration number for a qualified social "
+                            "worker.")
+        if w.amhp_approved_on and w.amhp_approval_expires:
+            years = (w.amhp_approval_expires - w.amhp_approved_on).days / 365.25
+            if years > policy.amhp_approval_years + 0.01:
+                yield _warn(w, "approval_too_long", "amhp_approval_expires",
+                            w.amhp_approval_expires.isoformat(),
+                            f"AMHP approval runs {years:.1f} years; approval may last at most "
+                            f"{policy.amhp_approval_years}.")
+        if w.planned_leaving_date and w.planned_leaving_date < today:
+            yield _warn(w, "already_left", "planned_leaving_date",
+                        w.planned_leaving_date.isoformat(),
+                        f"Planned leaving date is before the service's as-of date {today:%d/%m/%Y}.")
+        if w.supervisor_id is None and w.external_supervisor is None:
+            yield _warn(w, "no_supervisor", "supervisor_id", None,
+                        "No professional supervisor recorded.")
+
+
+def _qualified(level: str) -> bool:
+    return load_framework().level(level).qualified
+
+
+def _warn(w: Worker, code: str, column: str, value: str | None, message: str) -> Problem:
+    return Problem(severity="warning", code=code, staff_id=w.staff_id, column=column,
+                   value=value, message=message)

@@ -1,0 +1,1 @@
+"""Reading and writing services: service JSON, roster spreadsheets, workbooks."""
