@@ -19,6 +19,7 @@ run: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check planner pages app.py tests bench
+	$(BIN)/ruff format --check planner pages app.py tests bench
 	$(BIN)/mypy
 
 test: $(STAMP) lint

@@ -38,5 +38,10 @@ def sidebar() -> None:
     service = current_service()
     with st.sidebar:
         st.markdown(f"**{service.name}**  \n{service.local_authority}")
-        st.date_input("As of", value=service.as_of, key="as_of", format="DD/MM/YYYY",
-                      help="The date the figures are worked out for.")
+        st.date_input(
+            "As of",
+            value=service.as_of,
+            key="as_of",
+            format="DD/MM/YYYY",
+            help="The date the figures are worked out for.",
+        )

@@ -21,8 +21,12 @@ def check_data() -> dict[str, Any]:
     return {
         "ok": True,
         "domains": [
-            {"number": d.number, "name": d.name, "aliases": list(d.aliases),
-             "super_domain": d.super_domain}
+            {
+                "number": d.number,
+                "name": d.name,
+                "aliases": list(d.aliases),
+                "super_domain": d.super_domain,
+            }
             for d in fw.domains
         ],
         "levels": [
@@ -35,18 +39,30 @@ def check_data() -> dict[str, Any]:
                 "title": c.title,
                 "min_level": c.min_level,
                 "functions": [f.code for f in c.functions],
-                "mapping": {g.group: {"level": g.level, "statements": list(g.statements),
-                                      "requires": list(g.requires)} for g in c.mapping},
+                "mapping": {
+                    g.group: {
+                        "level": g.level,
+                        "statements": list(g.statements),
+                        "requires": list(g.requires),
+                    }
+                    for g in c.mapping
+                },
             }
             for c in fw.categories
         ],
         "posts": [p.id for p in fw.posts],
         "statements": len(fw.statements),
         "sources": len(fw.sources),
-        "policy": {"values": len(policy_entries()),
-                   "checked_defaults": sum(e.check for e in policy_entries().values()),
-                   "defaults": policy.model_dump(mode="json")},
-        "population": {"rows": len(pop.rows), "councils": len(pop.councils()),
-                       "years": list(pop.years()), "licence": pop.meta.licence},
+        "policy": {
+            "values": len(policy_entries()),
+            "checked_defaults": sum(e.check for e in policy_entries().values()),
+            "defaults": policy.model_dump(mode="json"),
+        },
+        "population": {
+            "rows": len(pop.rows),
+            "councils": len(pop.councils()),
+            "years": list(pop.years()),
+            "licence": pop.meta.licence,
+        },
         "demo": {"name": demo.name, "workers": len(demo.workers)},
     }

@@ -129,23 +129,36 @@ def _record_warnings(service: Service, policy: Policy) -> Iterator[Problem]:
     for w in service.workers:
         if w.profession is Profession.SOCIAL_WORKER and w.swe_registration is None:
             if w.pcf_level and _qualified(w.pcf_level):
-                yield _warn(w, "no_registration", "swe_registration", None,
-                            "No Social Work England registration number for a qualified social "
-                            "worker.")
+                yield _warn(
+                    w,
+                    "no_registration",
+                    "swe_registration",
+                    None,
+                    "No Social Work England registration number for a qualified social worker.",
+                )
         if w.amhp_approved_on and w.amhp_approval_expires:
             years = (w.amhp_approval_expires - w.amhp_approved_on).days / 365.25
             if years > policy.amhp_approval_years + 0.01:
-                yield _warn(w, "approval_too_long", "amhp_approval_expires",
-                            w.amhp_approval_expires.isoformat(),
-                            f"AMHP approval runs {years:.1f} years; approval may last at most "
-                            f"{policy.amhp_approval_years}.")
+                yield _warn(
+                    w,
+                    "approval_too_long",
+                    "amhp_approval_expires",
+                    w.amhp_approval_expires.isoformat(),
+                    f"AMHP approval runs {years:.1f} years; approval may last at most "
+                    f"{policy.amhp_approval_years}.",
+                )
         if w.planned_leaving_date and w.planned_leaving_date < today:
-            yield _warn(w, "already_left", "planned_leaving_date",
-                        w.planned_leaving_date.isoformat(),
-                        f"Planned leaving date is before the service's as-of date {today:%d/%m/%Y}.")
+            yield _warn(
+                w,
+                "already_left",
+                "planned_leaving_date",
+                w.planned_leaving_date.isoformat(),
+                f"Planned leaving date is before the service's as-of date {today:%d/%m/%Y}.",
+            )
         if w.supervisor_id is None and w.external_supervisor is None:
-            yield _warn(w, "no_supervisor", "supervisor_id", None,
-                        "No professional supervisor recorded.")
+            yield _warn(
+                w, "no_supervisor", "supervisor_id", None, "No professional supervisor recorded."
+            )
 
 
 def _qualified(level: str) -> bool:
@@ -153,5 +166,11 @@ def _qualified(level: str) -> bool:
 
 
 def _warn(w: Worker, code: str, column: str, value: str | None, message: str) -> Problem:
-    return Problem(severity="warning", code=code, staff_id=w.staff_id, column=column,
-                   value=value, message=message)
+    return Problem(
+        severity="warning",
+        code=code,
+        staff_id=w.staff_id,
+        column=column,
+        value=value,
+        message=message,
+    )

@@ -58,12 +58,14 @@ def _check_data(args: argparse.Namespace) -> int:
     if args.json:
         _emit(report)
     else:
-        print(f"Reference data OK: {len(report['domains'])} PCF domains, "
-              f"{len(report['levels'])} levels, {len(report['categories'])} role categories "
-              f"({sum(len(c['functions']) for c in report['categories'])} functions), "
-              f"{report['policy']['values']} policy values, {report['sources']} sources, "
-              f"population for {report['population']['councils']} councils "
-              f"{report['population']['years'][0]}-{report['population']['years'][1]}.")
+        print(
+            f"Reference data OK: {len(report['domains'])} PCF domains, "
+            f"{len(report['levels'])} levels, {len(report['categories'])} role categories "
+            f"({sum(len(c['functions']) for c in report['categories'])} functions), "
+            f"{report['policy']['values']} policy values, {report['sources']} sources, "
+            f"population for {report['population']['councils']} councils "
+            f"{report['population']['years'][0]}-{report['population']['years'][1]}."
+        )
     return 0
 
 
@@ -76,12 +78,8 @@ def _demo(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.suffix.lower() == ".json":
         write_service_json(service, out)
-    elif out.suffix.lower() == ".xlsx":
-        from planner.io.roster import write_roster
-
-        write_roster(service, out)
     else:
-        _err(f"{out.name}: the demo can be written as .json or .xlsx")
+        _err(f"{out.name}: the demo can be written as .json")
         return 2
     _err(f"Wrote {service.name}: {len(service.workers)} workers to {out}")
     return 0
@@ -97,8 +95,12 @@ def _show(args: argparse.Namespace) -> int:
         return _unusable(loaded.unusable, loaded.problems, args.json)
     summary = summarise(loaded.service, args.as_of)
     if args.json:
-        _emit({"summary": summary.model_dump(mode="json"),
-               "problems": [p.model_dump(mode="json") for p in loaded.problems]})
+        _emit(
+            {
+                "summary": summary.model_dump(mode="json"),
+                "problems": [p.model_dump(mode="json") for p in loaded.problems],
+            }
+        )
     else:
         _print_summary(summary)
         for p in loaded.problems:
@@ -110,11 +112,15 @@ def _print_summary(s: Any) -> None:
     pop = f"{s.adult_population:,}" if s.adult_population else "not given"
     print(f"{s.name} — {s.local_authority}")
     print(f"As of {s.as_of:%d %B %Y}; adult population {pop}")
-    print(f"{s.headcount} workers, {s.fte:g} FTE; {s.amhps} AMHPs, {s.amhp_trainees} in AMHP "
-          f"training, {s.bia} BIAs, {s.practice_educators} practice educators")
+    print(
+        f"{s.headcount} workers, {s.fte:g} FTE; {s.amhps} AMHPs, {s.amhp_trainees} in AMHP "
+        f"training, {s.bia} BIAs, {s.practice_educators} practice educators"
+    )
     print("By PCF level: " + ", ".join(f"{k} {v}" for k, v in s.by_level.items()))
     for t in s.teams:
-        print(f"  {t.name} ({t.kind}): {t.headcount} {"person" if t.headcount == 1 else "people"}, {t.fte:g} FTE")
+        print(
+            f"  {t.name} ({t.kind}): {t.headcount} {'person' if t.headcount == 1 else 'people'}, {t.fte:g} FTE"
+        )
 
 
 def _unusable(message: str | None, problems: list[Any], as_json: bool) -> int:
@@ -131,8 +137,17 @@ def _unusable(message: str | None, problems: list[Any], as_json: bool) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from planner.paths import app_path
 
-    argv = [sys.executable, "-m", "streamlit", "run", str(app_path()),
-            "--server.port", str(args.port), "--browser.gatherUsageStats", "false"]
+    argv = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(app_path()),
+        "--server.port",
+        str(args.port),
+        "--browser.gatherUsageStats",
+        "false",
+    ]
     if args.headless:
         argv += ["--server.headless", "true"]
     os.execv(sys.executable, argv)  # replaces this process, so stopping it stops the server
@@ -145,24 +160,35 @@ def build_parser() -> argparse.ArgumentParser:
         description="Workforce capability planner for adult mental health social work.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    p = sub.add_parser("check-data", help="validate the reference data in data/",
-                       description="Validate PCF, roles, posts, population and policy sources.")
+    p = sub.add_parser(
+        "check-data",
+        help="validate the reference data in data/",
+        description="Validate PCF, roles, posts, population and policy sources.",
+    )
     p.add_argument("--json", action="store_true", help="print what was loaded as JSON")
 
-    p = sub.add_parser("demo", help="write the demo service or a generated one",
-                       description="Write the Northbridge demo, or a synthetic service of N "
-                       "workers with --size.")
+    p = sub.add_parser(
+        "demo",
+        help="write the demo service or a generated one",
+        description="Write the Northbridge demo, or a synthetic service of N workers with --size.",
+    )
     p.add_argument("--size", type=_positive_int, help="generate a synthetic service of N workers")
     p.add_argument("--seed", type=int, default=0, help="random seed for --size (default 0)")
     p.add_argument("--out", required=True, help="file to write: .json or .xlsx")
 
-    p = sub.add_parser("show", help="short summary of a service",
-                       description="Summarise a service: SERVICE is 'demo', a .json service, or "
-                       "an .xlsx/.csv roster.")
+    p = sub.add_parser(
+        "show",
+        help="short summary of a service",
+        description="Summarise a service: SERVICE is 'demo', a .json service, or "
+        "an .xlsx/.csv roster.",
+    )
     _service_args(p)
 
-    p = sub.add_parser("serve", help="start the Streamlit app",
-                       description="Start the planner app in the browser (what `make run` does).")
+    p = sub.add_parser(
+        "serve",
+        help="start the Streamlit app",
+        description="Start the planner app in the browser (what `make run` does).",
+    )
     p.add_argument("--port", type=int, default=8501, help="port to serve on (default 8501)")
     p.add_argument("--headless", action="store_true", help="do not open a browser")
     _register_later_commands(sub)
@@ -171,8 +197,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _service_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("service", metavar="SERVICE", help="'demo', a .json service or a roster file")
-    p.add_argument("--population", type=_positive_int,
-                   help="adults served (needed with a .csv roster)")
+    p.add_argument(
+        "--population", type=_positive_int, help="adults served (needed with a .csv roster)"
+    )
     p.add_argument("--as-of", type=_iso_date, help="date to assess on (default: the service's)")
     p.add_argument("--json", action="store_true", help="print JSON only")
 

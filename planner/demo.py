@@ -42,22 +42,70 @@ def load_demo() -> Service:
 
 
 # Invented names for synthetic people; drawn at random, so any likeness is chance.
-_FIRST = (
-    "Alex Sam Jordan Morgan Taylor Jamie Casey Riley Avery Quinn Rowan Ellis Harper Reese "
-    "Amir Bea Cleo Dev Esme Femi Gita Hugo Ines Jun Kofi Lena Milo Noor Otto Pia Rafi Suki"
-).split()
-_LAST = (
-    "Ashdown Brannock Corrie Dunmore Elstow Farrant Garside Hollins Ibbot Jessop Kember "
-    "Lumsden Marlow Netley Orrell Pennock Quarry Rudge Selby Tarrant Umber Vosper Wadley Yelland"
-).split()
+_FIRST = [
+    "Alex",
+    "Sam",
+    "Jordan",
+    "Morgan",
+    "Taylor",
+    "Jamie",
+    "Casey",
+    "Riley",
+    "Avery",
+    "Quinn",
+    "Rowan",
+    "Ellis",
+    "Harper",
+    "Reese",
+    "Amir",
+    "Bea",
+    "Cleo",
+    "Dev",
+    "Esme",
+    "Femi",
+    "Gita",
+    "Hugo",
+    "Ines",
+    "Jun",
+    "Kofi",
+    "Lena",
+    "Milo",
+    "Noor",
+    "Otto",
+    "Pia",
+    "Rafi",
+    "Suki",
+]
+_LAST = [
+    "Ashdown",
+    "Brannock",
+    "Corrie",
+    "Dunmore",
+    "Elstow",
+    "Farrant",
+    "Garside",
+    "Hollins",
+    "Ibbot",
+    "Jessop",
+    "Kember",
+    "Lumsden",
+    "Marlow",
+    "Netley",
+    "Orrell",
+    "Pennock",
+    "Quarry",
+    "Rudge",
+    "Selby",
+    "Tarrant",
+    "Umber",
+    "Vosper",
+    "Wadley",
+    "Yelland",
+]
 
-_LEVEL_MIX = (  # (level, weight) for front-line social workers
-    ("asye", 0.10),
-    ("social_worker", 0.36),
-    ("experienced", 0.40),
-    ("advanced", 0.12),
-    ("last_placement", 0.02),
-)
+# Front-line social workers' levels and their weights.
+_LEVELS = ("asye", "social_worker", "experienced", "advanced", "last_placement")
+_WEIGHTS = (0.10, 0.36, 0.40, 0.12, 0.02)
 _FUNCTIONS_BY_LEVEL = {"asye": "AB", "social_worker": "ABD", "experienced": "ABCD"}
 
 
@@ -66,7 +114,7 @@ class _Builder:
         self.rng = random.Random(seed)
         self.as_of = as_of
         self.rows: list[dict[str, Any]] = []
-        self.codes = {
+        self.codes: dict[str, list[str]] = {
             cat.code: [f.code for f in cat.functions] for cat in load_framework().categories
         }
 
@@ -130,8 +178,13 @@ def _manager_layers(b: _Builder, managers: list[str], psw: str) -> None:
     while len(layer) > SPAN:
         above = []
         for i in range(0, len(layer), SPAN):
-            sm = b.add("Leadership", "advanced", psw, job_title="Service Manager",
-                       posts=["service_manager"])
+            sm = b.add(
+                "Leadership",
+                "advanced",
+                psw,
+                job_title="Service Manager",
+                posts=["service_manager"],
+            )
             above.append(sm)
             for sid in layer[i : i + SPAN]:
                 b.rows[int(sid[1:]) - 1]["supervisor_id"] = sm
@@ -145,16 +198,21 @@ def _manager_layers(b: _Builder, managers: list[str], psw: str) -> None:
 def _team(b: _Builder, name: str, hub: bool, size: int) -> str:
     lead_level = b.rng.choice(("experienced", "advanced"))
     posts = ["team_manager", "amhp_lead"] if hub and name.endswith("1") else ["team_manager"]
-    tm = b.add(name, "advanced" if hub else lead_level, None, job_title="Team Manager",
-               posts=posts)
+    tm = b.add(name, "advanced" if hub else lead_level, None, job_title="Team Manager", posts=posts)
     if hub:
         b.amhp(b.rows[-1], 0.1)
         b.rows[-1]["role_functions"] = {"E.i": 0.3, "E.ii": 0.2, "E.iv": 0.1}
-    sp = b.add(name, "advanced", tm, job_title="Senior Practitioner",
-               posts=["senior_practitioner", "practice_educator"], practice_educator_stage=2)
+    sp = b.add(
+        name,
+        "advanced",
+        tm,
+        job_title="Senior Practitioner",
+        posts=["senior_practitioner", "practice_educator"],
+        practice_educator_stage=2,
+    )
     b.amhp(b.rows[-1], 0.8 if hub else 0.2)
     for i in range(size - 2):
-        level = "experienced" if hub else b.rng.choices(*zip(*_LEVEL_MIX, strict=True))[0]
+        level = "experienced" if hub else b.rng.choices(_LEVELS, _WEIGHTS)[0]
         supervisor = sp if level in ("asye", "last_placement") or i % 2 else tm
         sid = b.add(name, level, supervisor)
         row = b.rows[-1]
@@ -163,8 +221,10 @@ def _team(b: _Builder, name: str, hub: bool, size: int) -> str:
             row["amhp_supervisor_id"] = sp
         elif level == "social_worker" and b.rng.random() < 0.08:
             started = b.as_of - timedelta(days=b.rng.randint(0, 300))
-            row.update(amhp_training_started=started,
-                       amhp_training_completes=started + timedelta(days=b.rng.randint(180, 700)))
+            row.update(
+                amhp_training_started=started,
+                amhp_training_completes=started + timedelta(days=b.rng.randint(180, 700)),
+            )
         b.functions(row)
         b.contract_and_leaving(row)
         del sid
@@ -191,9 +251,14 @@ def generate_service(size: int, seed: int = 0, as_of: date = DEMO_AS_OF) -> Serv
     if size < 10:
         raise ValueError("a generated service needs at least 10 workers")
     b = _Builder(seed, as_of)
-    psw = b.add("Leadership", "strategic", None, job_title="Principal Social Worker",
-                posts=["principal_social_worker"],
-                external_supervisor="Director of Adult Social Services")
+    psw = b.add(
+        "Leadership",
+        "strategic",
+        None,
+        job_title="Principal Social Worker",
+        posts=["principal_social_worker"],
+        external_supervisor="Director of Adult Social Services",
+    )
     n_teams = _team_count(size)
     n_hubs = max(1, round(n_teams / 8)) if n_teams > 1 else 0
     team_size = min(TEAM_SIZE, size - 1)

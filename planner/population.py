@@ -18,8 +18,14 @@ from planner.datafile import DataFileError, load_model
 from planner.paths import data_dir
 
 AreaLevel = Literal[
-    "country", "region", "metropolitan_county", "county", "unitary",
-    "metropolitan_district", "london_borough", "district",
+    "country",
+    "region",
+    "metropolitan_county",
+    "county",
+    "unitary",
+    "metropolitan_district",
+    "london_borough",
+    "district",
 ]
 
 

@@ -59,8 +59,12 @@ def summarise(service: Service, as_of: date | None = None) -> ServiceSummary:
         bia=sum(w.bia for w in service.workers),
         practice_educators=sum(w.practice_educator_stage is not None for w in service.workers),
         teams=[
-            TeamSummary(name=name, kind=kinds.get(name, "unknown"), headcount=len(ftes),
-                        fte=round(sum(ftes), 2))
+            TeamSummary(
+                name=name,
+                kind=kinds.get(name, "unknown"),
+                headcount=len(ftes),
+                fte=round(sum(ftes), 2),
+            )
             for name, ftes in by_team.items()
         ],
     )

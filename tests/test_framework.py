@@ -27,9 +27,15 @@ APPENDIX_ONE = {
 def test_nine_domains_in_order_with_their_2012_names_as_aliases() -> None:
     assert [d.number for d in FW.domains] == list(range(1, 10))
     assert [d.name for d in FW.domains] == [
-        "Professionalism", "Values and Ethics", "Diversity and Equality",
-        "Rights, Justice and Economic Wellbeing", "Knowledge", "Critical Reflection and Analysis",
-        "Skills and Interventions", "Contexts and Organisations", "Professional Leadership",
+        "Professionalism",
+        "Values and Ethics",
+        "Diversity and Equality",
+        "Rights, Justice and Economic Wellbeing",
+        "Knowledge",
+        "Critical Reflection and Analysis",
+        "Skills and Interventions",
+        "Contexts and Organisations",
+        "Professional Leadership",
     ]
     assert "Diversity" in FW.domain(3).aliases
     assert "Intervention and Skills" in FW.domain(7).aliases
@@ -37,18 +43,36 @@ def test_nine_domains_in_order_with_their_2012_names_as_aliases() -> None:
 
 def test_nine_levels_in_order_and_the_qualified_ones_marked() -> None:
     assert FW.level_ids() == (
-        "entry", "readiness", "first_placement", "last_placement",
-        "asye", "social_worker", "experienced", "advanced", "strategic",
+        "entry",
+        "readiness",
+        "first_placement",
+        "last_placement",
+        "asye",
+        "social_worker",
+        "experienced",
+        "advanced",
+        "strategic",
     )
     assert [lv.id for lv in FW.levels if lv.qualified] == [
-        "asye", "social_worker", "experienced", "advanced", "strategic"]
+        "asye",
+        "social_worker",
+        "experienced",
+        "advanced",
+        "strategic",
+    ]
 
 
 @pytest.mark.parametrize(
     ("text", "level"),
-    [("ASYE", "asye"), ("nqsw", "asye"), ("Experienced", "experienced"),
-     ("  Advanced SW ", "advanced"), ("strategic social worker", "strategic"),
-     ("Social Worker", "social_worker"), ("Grade 7", None)],
+    [
+        ("ASYE", "asye"),
+        ("nqsw", "asye"),
+        ("Experienced", "experienced"),
+        ("  Advanced SW ", "advanced"),
+        ("strategic social worker", "strategic"),
+        ("Social Worker", "social_worker"),
+        ("Grade 7", None),
+    ],
 )
 def test_levels_are_found_by_the_names_rosters_use(text: str, level: str | None) -> None:
     assert FW.parse_level(text) == level
@@ -64,8 +88,12 @@ def test_every_category_and_function_present_in_order() -> None:
 
 def test_minimum_levels_follow_appendix_one() -> None:
     assert {c.code: c.min_level for c in FW.categories} == {
-        "A": "experienced", "B": "experienced", "C": "experienced", "D": "experienced",
-        "E": "advanced"}
+        "A": "experienced",
+        "B": "experienced",
+        "C": "experienced",
+        "D": "experienced",
+        "E": "advanced",
+    }
     assert FW.category("C").allocation_note  # the paper's note on allocating C work
     assert FW.category("E").eligibility.requires == ("amhp_approval",)
 
@@ -73,7 +101,8 @@ def test_minimum_levels_follow_appendix_one() -> None:
 def test_mapping_matches_appendix_one() -> None:
     found = {
         (c.code, g.group): (g.level, " ".join(g.statements))
-        for c in FW.categories for g in c.mapping
+        for c in FW.categories
+        for g in c.mapping
     }
     assert found == APPENDIX_ONE
 
@@ -120,15 +149,50 @@ def _break(path: Path, old: str, new: str) -> None:
 @pytest.mark.parametrize(
     ("file", "old", "new", "expected"),
     [
-        ("roles/C.yaml", "  - code: C.iii\n", "  - code: C.x\n", r"C\.yaml: .*functions must be numbered"),
-        ("roles/A.yaml", "min_level: experienced", "min_level: expert", r"A\.yaml: level \['expert'\]"),
+        (
+            "roles/C.yaml",
+            "  - code: C.iii\n",
+            "  - code: C.x\n",
+            r"C\.yaml: .*functions must be numbered",
+        ),
+        (
+            "roles/A.yaml",
+            "min_level: experienced",
+            "min_level: expert",
+            r"A\.yaml: level \['expert'\]",
+        ),
         ("roles/B.yaml", '"7.5"', '"7.99"', r"B\.yaml: entry mapping\.all: statements \['7\.99'\]"),
-        ("pcf/levels.yaml", "  - id: advanced\n", "  - id: Advanced Level\n", r"levels\.yaml: entry levels\.7\.id"),
-        ("pcf/domains.yaml", "number: 9,", "number: 10,", r"domains\.yaml: entry domains\.8\.number"),
-        ("pcf/statements.yaml", '    "9.2":', '    "9.1":', r"statements\.yaml: .*duplicate key '9\.1'"),
-        ("roles/E.yaml", "source: [tcsw-mh-2014]", "source: [tcsw-2015]", r"E\.yaml: source \['tcsw-2015'\]"),
+        (
+            "pcf/levels.yaml",
+            "  - id: advanced\n",
+            "  - id: Advanced Level\n",
+            r"levels\.yaml: entry levels\.7\.id",
+        ),
+        (
+            "pcf/domains.yaml",
+            "number: 9,",
+            "number: 10,",
+            r"domains\.yaml: entry domains\.8\.number",
+        ),
+        (
+            "pcf/statements.yaml",
+            '    "9.2":',
+            '    "9.1":',
+            r"statements\.yaml: .*duplicate key '9\.1'",
+        ),
+        (
+            "roles/E.yaml",
+            "source: [tcsw-mh-2014]",
+            "source: [tcsw-2015]",
+            r"E\.yaml: source \['tcsw-2015'\]",
+        ),
         ("roles/D.yaml", "summary: >-", "summery: >-", r"D\.yaml: entry summery: Extra inputs"),
-        ("posts.yaml", "min_level: strategic", "min_level: chief", r"posts\.yaml: level \['chief'\]"),
+        (
+            "posts.yaml",
+            "min_level: strategic",
+            "min_level: chief",
+            r"posts\.yaml: level \['chief'\]",
+        ),
     ],
 )
 def test_a_broken_file_names_the_file_the_entry_and_the_rule(

@@ -47,12 +47,13 @@ def load_service(
         if suffix == ".json":
             loaded = _from_json(path)
         elif suffix in (".xlsx", ".csv"):
-            from planner.io.roster import read_service  # roster import is its own module
-
-            return read_service(path, population=population, policy=policy)
+            return ServiceLoad(
+                None, unusable=f"{path.name}: roster spreadsheets cannot be read yet"
+            )
         else:
             return ServiceLoad(
-                None, unusable=f"{path.name}: use a .json service, an .xlsx or .csv roster, or 'demo'"
+                None,
+                unusable=f"{path.name}: use a .json service, an .xlsx or .csv roster, or 'demo'",
             )
         if isinstance(loaded, ServiceLoad):
             return loaded
@@ -70,9 +71,11 @@ def _from_json(path: Path) -> Service | ServiceLoad:
     try:
         return Service.model_validate(raw)
     except ValidationError as exc:
-        return ServiceLoad(None, problems=_json_problems(raw, exc),
-                           unusable=f"{path.name}: the service file has {exc.error_count()} "
-                           "invalid value(s)")
+        return ServiceLoad(
+            None,
+            problems=_json_problems(raw, exc),
+            unusable=f"{path.name}: the service file has {exc.error_count()} invalid value(s)",
+        )
 
 
 def _json_problems(raw: object, exc: ValidationError) -> list[Problem]:
@@ -84,14 +87,23 @@ def _json_problems(raw: object, exc: ValidationError) -> list[Problem]:
         if len(loc) >= 2 and loc[0] == "workers" and isinstance(loc[1], int):
             row = loc[1] + 1
             workers = raw.get("workers", []) if isinstance(raw, dict) else []
-            if isinstance(workers, list) and row <= len(workers) and isinstance(
-                workers[row - 1], dict
+            if (
+                isinstance(workers, list)
+                and row <= len(workers)
+                and isinstance(workers[row - 1], dict)
             ):
                 staff_id = workers[row - 1].get("staff_id")
         column = ".".join(str(p) for p in loc[2:] if not isinstance(p, int)) or str(loc[0])
         problems.append(
-            Problem(severity="error", code="invalid_value", message=err["msg"], column=column,
-                    row=row, staff_id=staff_id, value=str(err.get("input"))[:200])
+            Problem(
+                severity="error",
+                code="invalid_value",
+                message=err["msg"],
+                column=column,
+                row=row,
+                staff_id=staff_id,
+                value=str(err.get("input"))[:200],
+            )
         )
     return problems
 

@@ -1,0 +1,97 @@
+"""The command line as a script would use it: exit codes, JSON on stdout, plain errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from planner.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_check_data_json_lists_the_framework(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check-data", "--json")
+    report = json.loads(out)
+    assert code == 0 and report["ok"]
+    assert [d["number"] for d in report["domains"]] == list(range(1, 10))
+    assert [lv["id"] for lv in report["levels"]][4:] == [
+        "asye",
+        "social_worker",
+        "experienced",
+        "advanced",
+        "strategic",
+    ]
+    cats = {c["code"]: c["functions"] for c in report["categories"]}
+    assert cats["E"] == ["E.i", "E.ii", "E.iii", "E.iv", "E.v"]
+    assert len(cats["A"]) == 11
+    assert report["population"]["councils"] == 152
+
+
+def test_show_demo(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "show", "demo")
+    assert code == 0
+    assert "36 workers" in out and "12 AMHPs" in out
+
+
+def test_demo_round_trips_through_a_json_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_file = tmp_path / "s.json"
+    assert run(capsys, "demo", "--size", "40", "--seed", "2", "--out", str(out_file))[0] == 0
+    code, out, _ = run(capsys, "show", str(out_file), "--json")
+    assert code == 0
+    assert json.loads(out)["summary"]["headcount"] == 40
+
+
+@pytest.mark.parametrize(
+    ("content", "code", "needle"),
+    [
+        ("not json", 2, "not a readable JSON file"),
+        ('{"name": "S"}', 2, "invalid value"),
+    ],
+)
+def test_bad_service_files_give_a_plain_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, code: int, needle: str
+) -> None:
+    f = tmp_path / "bad.json"
+    f.write_text(content)
+    got, out, err = run(capsys, "show", str(f))
+    assert got == code and needle in err and "Traceback" not in err
+    assert out == ""
+
+
+def test_a_missing_file_is_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "show", "nowhere.json")
+    assert code == 2 and "no such file" in err
+
+
+def test_problems_in_the_input_give_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from planner.demo import load_demo
+
+    s = load_demo()
+    broken = s.with_workers(
+        (*s.workers[:-1], s.workers[-1].model_copy(update={"supervisor_id": "X9"}))
+    )
+    f = tmp_path / "broken.json"
+    f.write_text(broken.model_dump_json())
+    code, out, _ = run(capsys, "show", str(f), "--json")
+    problems = json.loads(out)["problems"]
+    assert code == 1
+    assert problems[0]["code"] == "unknown_supervisor" and problems[0]["staff_id"] == "NB054"
+
+
+def test_the_console_script_is_installed() -> None:
+    exe = Path(sys.executable).parent / "planner"
+    done = subprocess.run([str(exe), "--help"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and "check-data" in done.stdout
