@@ -1,45 +1,29 @@
-"""Benchmarks: each measures an issue's target as a ratio or a rate, side by side in one run.
+"""Run the benchmarks: every `bench/bench_*.py` module's functions marked with `@bench`.
 
-`make bench` runs them all; `make bench BENCH_ARGS="generate"` runs one.
+Each measures an issue's target as a ratio or a rate, side by side in one run, and prints the
+figures with the target beside them. `make bench` runs them all; `make bench BENCH_ARGS="io"`
+runs the modules whose name contains "io".
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
-import time
-from collections.abc import Callable
+from pathlib import Path
 
-from planner.checks import check_service
-from planner.demo import generate_service
-from planner.policy import default_policy
-
-BENCHES: dict[str, Callable[[], None]] = {}
+HERE = Path(__file__).resolve().parent
 
 
-def bench(fn: Callable[[], None]) -> Callable[[], None]:
-    BENCHES[fn.__name__] = fn
-    return fn
-
-
-@bench
-def generate() -> None:
-    """Generator speed (workers a second) and cross-record checks on the same service."""
-    for size in (1_000, 10_000, 100_000):
-        t0 = time.perf_counter()
-        service = generate_service(size, seed=1)
-        t1 = time.perf_counter()
-        check_service(service, default_policy())
-        t2 = time.perf_counter()
-        print(
-            f"generate {size:>7,}: {size / (t1 - t0):>9,.0f} workers/s; "
-            f"checks {size / (t2 - t1):>9,.0f} workers/s"
-        )
-
-
-def main(names: list[str]) -> None:
-    for name in names or list(BENCHES):
-        print(f"== {name}")
-        BENCHES[name]()
+def main(filters: list[str]) -> None:
+    sys.path.insert(0, str(HERE.parent))
+    for path in sorted(HERE.glob("bench_*.py")):
+        name = path.stem.removeprefix("bench_")
+        if filters and not any(f in name for f in filters):
+            continue
+        module = importlib.import_module(f"bench.{path.stem}")
+        for fn in getattr(module, "BENCHES", []):
+            print(f"== {name}.{fn.__name__}: {(fn.__doc__ or '').strip().splitlines()[0]}")
+            fn()
 
 
 if __name__ == "__main__":

@@ -1,13 +1,20 @@
-"""Sub-commands added by later modules (roster import/export, analysis, plans).
+"""Sub-commands added by feature modules (roster import/export, analysis, plans, store).
 
-Each module adds its parser and handler here so that `planner.cli` stays short.
+Each feature module has a `register(sub, service_args)` function; list it in `_MODULES`, so
+`planner.cli` stays short and features do not edit each other's code.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from typing import Any
 
+_MODULES: tuple[str, ...] = (
+    # one line per feature module, e.g. "planner.io.cli",
+)
+
 
 def register(sub: Any, service_args: Callable[[Any], None]) -> None:
-    """Nothing yet: the foundation has check-data, demo, show and serve."""
+    for name in _MODULES:
+        importlib.import_module(name).register(sub, service_args)

@@ -4,6 +4,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from planner.paths import data_dir
 
@@ -17,3 +18,9 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(data_dir(), target)
     return target
+
+
+# Hypothesis: no per-example deadline (CI shares two cores with other work); the example
+# count stays at the default so properties are really exercised.
+settings.register_profile("planner", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("planner")
