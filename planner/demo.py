@@ -212,11 +212,13 @@ def _team(b: _Builder, name: str, hub: bool, size: int) -> str:
     )
     b.amhp(b.rows[-1], 0.8 if hub else 0.2)
     for i in range(size - 2):
-        level = "experienced" if hub else b.rng.choices(_LEVELS, _WEIGHTS)[0]
+        # The first front-line worker of every team is an experienced AMHP, so even a small
+        # team has two AMHPs with the senior practitioner, as community teams usually do.
+        level = "experienced" if hub or i == 0 else b.rng.choices(_LEVELS, _WEIGHTS)[0]
         supervisor = sp if level in ("asye", "last_placement") or i % 2 else tm
         sid = b.add(name, level, supervisor)
         row = b.rows[-1]
-        if hub or (level in ("experienced", "advanced") and b.rng.random() < 0.3):
+        if hub or i == 0 or (level in ("experienced", "advanced") and b.rng.random() < 0.3):
             b.amhp(row, 1.0 if hub else 0.2)
             row["amhp_supervisor_id"] = sp
         elif level == "social_worker" and b.rng.random() < 0.08:
