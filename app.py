@@ -5,10 +5,14 @@ import streamlit as st
 
 from pages.common import sidebar
 
-st.set_page_config(page_title="MH social work workforce planner", page_icon="🧭", layout="wide")
+st.set_page_config(
+    page_title="MH social work workforce planner", page_icon=":material/explore:", layout="wide"
+)
 
 PAGES = [
-    st.Page("pages/overview.py", title="Overview", icon="🏠", default=True),
+    st.Page("pages/overview.py", title="Overview", icon=":material/home:", default=True),
+    st.Page("pages/team.py", title="Team", icon=":material/groups:"),
+    st.Page("pages/settings.py", title="Settings", icon=":material/settings:"),
 ]
 
 sidebar()

@@ -1,0 +1,72 @@
+"""The Settings page's content: each policy value with its unit, source and [check] flag, and
+the rule that turns what a user typed into a validated policy or plain error sentences.
+
+Widget limits are enforced only in the browser, so every change is validated here again with
+the same pydantic model the rest of the planner uses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from planner.policy import Policy, PolicyRow, policy_table
+
+_ACRONYMS = {
+    "amhp": "AMHP",
+    "asye": "ASYE",
+    "fte": "FTE",
+    "cpd": "CPD",
+    "pq": "PQ",
+    "mb": "MB",
+    "100k": "100,000",
+    "psw": "PSW",
+}
+
+
+def label(name: str) -> str:
+    words = [_ACRONYMS.get(w, w) for w in name.split("_")]
+    text = " ".join(words)
+    return text[0].upper() + text[1:]
+
+
+@dataclass(frozen=True)
+class PolicyField:
+    row: PolicyRow
+    label: str
+    kind: str  # "int", "float", "level", "stage" or "rota"
+
+
+def policy_fields(policy: Policy) -> list[PolicyField]:
+    fields = []
+    for row in policy_table(policy):
+        annotation = Policy.model_fields[row.name].annotation
+        if row.name == "rota":
+            kind = "rota"
+        elif row.name == "supervisor_min_level":
+            kind = "level"
+        elif row.name == "practice_educator_final_placement_stage":
+            kind = "stage"
+        else:
+            kind = "int" if annotation is int else "float"
+        fields.append(PolicyField(row=row, label=label(row.name), kind=kind))
+    return fields
+
+
+def apply_changes(policy: Policy, changes: dict[str, Any]) -> tuple[Policy | None, list[str]]:
+    """The policy with the changes, or None and one plain sentence per refused value."""
+    try:
+        return policy.with_changes(**changes), []
+    except ValidationError as exc:
+        return None, [_sentence(err) for err in exc.errors()]
+
+
+def _sentence(err: Any) -> str:
+    loc = [p for p in err["loc"] if not isinstance(p, int)]
+    where = label(str(loc[0])) if loc else "Policy"
+    if len(loc) > 1:
+        where += f" ({label(str(loc[-1])).lower()})"
+    msg = re.sub(r"^Value error, ", "", err["msg"])
+    return f"{where}: {msg[0].lower() + msg[1:]}."

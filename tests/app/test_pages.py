@@ -1,0 +1,58 @@
+"""Each page, run headless with AppTest on the demo service: it renders, shows the figures the
+planner computes, and its widgets change what is shown."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from planner.demo import load_demo
+from planner.policy import Policy, default_policy
+from tests.conftest import ROOT
+
+
+def app() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert not at.exception
+    return at
+
+
+def test_team_page_lists_everyone_and_filters_by_team() -> None:
+    at = app().switch_page("pages/team.py").run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert len(table) == len(load_demo().workers)
+    at.multiselect(key="f_team").set_value(["AMHP Hub"]).run()
+    table = at.dataframe[0].value
+    assert set(table["Team"]) == {"AMHP Hub"} and len(table) == 9
+
+
+def test_team_page_filters_by_credential() -> None:
+    at = app().switch_page("pages/team.py").run()
+    at.multiselect(key="f_credential").set_value(["AMHP trainee"]).run()
+    assert sorted(at.dataframe[0].value["Staff ID"]) == ["NB031", "NB041", "NB053"]
+
+
+def test_settings_page_shows_every_policy_value_with_its_source() -> None:
+    at = app().switch_page("pages/settings.py").run()
+    assert not at.exception
+    used = at.dataframe[-1].value
+    assert len(used) == len(Policy.model_fields)
+    assert used["Source"].str.len().min() > 20
+
+
+def test_settings_page_refuses_a_bad_value_and_keeps_the_old_policy() -> None:
+    at = app().switch_page("pages/settings.py").run()
+    at.number_input(key="policy_max_supervisees").set_value(0)
+    at.button[0].click().run()  # the form's Apply button
+    assert any("Max supervisees" in e.value for e in at.error)
+    assert "policy" not in at.session_state or at.session_state["policy"] == default_policy()
+
+
+def test_settings_page_applies_a_change_and_resets() -> None:
+    at = app().switch_page("pages/settings.py").run()
+    at.number_input(key="policy_max_supervisees").set_value(5)
+    at.button[0].click().run()
+    assert not at.error
+    assert at.session_state["policy"].max_supervisees == 5
+    next(b for b in at.button if b.label == "Reset to defaults").click().run()
+    assert at.session_state["policy"] == default_policy()
