@@ -6,7 +6,7 @@ import streamlit as st
 from pages.common import current_policy
 from planner.framework import load_framework
 from planner.policy import Policy, default_policy
-from planner.present.settings import apply_changes, policy_fields
+from planner.present.settings import PolicyField, apply_changes, policy_fields
 
 st.title("Settings")
 st.write(
@@ -17,50 +17,51 @@ st.write(
 policy = current_policy()
 levels = load_framework().level_ids()
 changes: dict[str, object] = {}
+
+
+def _input(field: PolicyField) -> object:
+    row = field.row
+    flag = " **[check]**" if row.check else ""
+    help_text = f"{row.description} Default {row.default} {row.unit}. Source: {row.citation}"
+    key = f"policy_{row.name}"
+    if field.kind == "rota":
+        st.markdown(f"**{field.label}**{flag} — {row.description}")
+        table = st.data_editor(
+            pd.DataFrame(row.value), num_rows="dynamic", key=key, hide_index=True
+        )
+        return table.to_dict("records")
+    if field.kind == "level":
+        return st.selectbox(
+            f"{field.label}{flag}", levels, index=levels.index(row.value), help=help_text, key=key
+        )
+    if field.kind == "stage":
+        return st.selectbox(
+            f"{field.label}{flag}", [1, 2], index=[1, 2].index(row.value), help=help_text, key=key
+        )
+    if field.kind == "int":
+        return st.number_input(
+            f"{field.label} ({row.unit}){flag}",
+            value=int(row.value),
+            step=1,
+            help=help_text,
+            key=key,
+        )
+    return st.number_input(
+        f"{field.label} ({row.unit}){flag}",
+        value=float(row.value),
+        help=help_text,
+        key=key,
+        format="%g",
+    )
+
+
+fields = policy_fields(policy)
+groups = list(dict.fromkeys(f.row.group for f in fields))
 with st.form("policy_form"):
-    for field in policy_fields(policy):
-        row = field.row
-        flag = " **[check]**" if row.check else ""
-        help_text = f"{row.description} Default {row.default} {row.unit}. Source: {row.citation}"
-        key = f"policy_{row.name}"
-        if field.kind == "rota":
-            st.markdown(f"**{field.label}**{flag} — {row.description}")
-            table = st.data_editor(
-                pd.DataFrame(row.value), num_rows="dynamic", key=key, hide_index=True
-            )
-            changes[row.name] = table.to_dict("records")
-        elif field.kind == "level":
-            changes[row.name] = st.selectbox(
-                f"{field.label}{flag}",
-                levels,
-                index=levels.index(row.value),
-                help=help_text,
-                key=key,
-            )
-        elif field.kind == "stage":
-            changes[row.name] = st.selectbox(
-                f"{field.label}{flag}",
-                [1, 2],
-                index=[1, 2].index(row.value),
-                help=help_text,
-                key=key,
-            )
-        elif field.kind == "int":
-            changes[row.name] = st.number_input(
-                f"{field.label} ({row.unit}){flag}",
-                value=int(row.value),
-                step=1,
-                help=help_text,
-                key=key,
-            )
-        else:
-            changes[row.name] = st.number_input(
-                f"{field.label} ({row.unit}){flag}",
-                value=float(row.value),
-                help=help_text,
-                key=key,
-                format="%g",
-            )
+    for tab, group in zip(st.tabs(groups), groups, strict=True):
+        with tab:
+            for field in (f for f in fields if f.row.group == group):
+                changes[field.row.name] = _input(field)
     applied = st.form_submit_button("Apply", type="primary")
 
 if applied:

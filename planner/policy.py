@@ -91,6 +91,7 @@ class Policy(BaseModel):
 
 class PolicyEntry(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+    group: str = Field(min_length=1)
     value: Any
     unit: str
     description: str
@@ -155,6 +156,7 @@ class PolicyRow(BaseModel):
 
     model_config = ConfigDict(frozen=True)
     name: str
+    group: str
     value: Any
     default: Any
     changed: bool
@@ -174,6 +176,7 @@ def policy_table(policy: Policy) -> list[PolicyRow]:
         rows.append(
             PolicyRow(
                 name=name,
+                group=entry.group,
                 value=value,
                 default=defaults[name],
                 changed=value != defaults[name],
