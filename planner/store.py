@@ -1,0 +1,597 @@
+"""Keep the work: services saved as dated snapshots, an audit log, and a preview before saving.
+
+Every import or edit adds a snapshot recording who, when (UTC) and why; nothing is overwritten
+or deleted. Each save is one transaction that writes the snapshot, its per-worker index rows and
+its audit entry together, so a failed or killed save leaves the store exactly as it was. The app
+calls `preview` (the diff against the latest snapshot, nothing written), shows it, and calls
+`confirm` only when the user agrees; `confirm` refuses if someone saved in between.
+
+Design notes are in `planner.store_schema`; opening and migrations in `planner.store_db`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+from sqlalchemy import Connection, Engine, RowMapping, Table, func, insert, select
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+
+from planner.diff import ServiceDiff, diff_services
+from planner.models import Service
+from planner.store_db import (
+    WRITE,
+    StoreError,
+    StoreUnavailable,
+    database_url,
+    make_engine,
+    parse_url,
+    reason,
+    shown,
+    upgrade_to_head,
+)
+from planner.store_schema import audit_log, services, snapshot_workers, snapshots
+
+__all__ = [
+    "AuditAction",
+    "AuditEntry",
+    "ConcurrentSave",
+    "Preview",
+    "ServiceRecord",
+    "Snapshot",
+    "SnapshotInfo",
+    "SnapshotNotFound",
+    "Store",
+    "StoreError",
+    "StoreUnavailable",
+    "WorkerSighting",
+]
+
+FORMAT_VERSION = 1  # of the stored document; a migration that reshapes it bumps this
+MAX_ACTOR = 200
+MAX_SOURCE = 500
+
+
+class AuditAction(StrEnum):
+    IMPORT = "import"
+    EDIT = "edit"
+    EXPORT = "export"
+
+
+SnapshotKind = Literal["import", "edit"]
+
+
+class SnapshotNotFound(StoreError):
+    pass
+
+
+class ConcurrentSave(StoreError):
+    """Someone saved the same service since the preview; nothing was written."""
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class SnapshotInfo(_Record):
+    id: int
+    service_id: int
+    number: int
+    service_name: str
+    created_at: datetime
+    created_by: str
+    kind: str
+    source: str | None
+    note: str
+    as_of: date
+    headcount: int
+    fte: float
+    amhps: int
+    adult_population: int | None
+
+
+class Snapshot(_Record):
+    info: SnapshotInfo
+    service: Service
+
+
+class ServiceRecord(_Record):
+    id: int
+    name: str
+    created_at: datetime
+    snapshots: int
+    latest_snapshot_id: int | None
+    latest_at: datetime | None
+
+
+class AuditEntry(_Record):
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    detail: str
+    service_id: int | None
+    snapshot_id: int | None
+
+
+class WorkerSighting(_Record):
+    """One worker as one snapshot recorded them (from the per-worker index)."""
+
+    snapshot_id: int
+    service_id: int
+    number: int
+    created_at: datetime
+    as_of: date
+    team: str
+    pcf_level: str | None
+    fte: float
+    amhp: bool
+
+
+class Preview(_Record):
+    """What saving `incoming` would change; `base` is the latest snapshot it was compared with."""
+
+    service_id: int | None
+    base: SnapshotInfo | None
+    incoming: Service
+    diff: ServiceDiff
+
+    @property
+    def is_new_service(self) -> bool:
+        return self.base is None
+
+
+_INFO_COLUMNS = (
+    snapshots.c.id,
+    snapshots.c.service_id,
+    snapshots.c.number,
+    snapshots.c.service_name,
+    snapshots.c.created_at,
+    snapshots.c.created_by,
+    snapshots.c.kind,
+    snapshots.c.source,
+    snapshots.c.note,
+    snapshots.c.as_of,
+    snapshots.c.headcount,
+    snapshots.c.fte,
+    snapshots.c.amhps,
+    snapshots.c.adult_population,
+)
+_ANY = object()  # save without checking which snapshot is latest
+
+
+class Store:
+    """The planner's database. Open with `Store.open()`; safe to share between threads."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._writer = engine.execution_options(**{WRITE: True})
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Store:
+        """Open (creating or upgrading) the database at `url`, default `database_url()`."""
+        parsed = parse_url(url or database_url())
+        engine = make_engine(parsed)
+        try:
+            upgrade_to_head(engine)
+        except SQLAlchemyError as exc:
+            engine.dispose()
+            raise StoreUnavailable(
+                f"Cannot open the database {shown(parsed)}: {reason(exc)}"
+            ) from None
+        except StoreError:
+            engine.dispose()
+            raise
+        return cls(engine)
+
+    @property
+    def url(self) -> str:
+        """The database URL with any password hidden."""
+        return shown(self.engine.url)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # Reading
+
+    def services(self) -> list[ServiceRecord]:
+        counts = (
+            select(
+                snapshots.c.service_id,
+                func.count().label("n"),
+                func.max(snapshots.c.id).label("latest_id"),
+                func.max(snapshots.c.created_at).label("latest_at"),
+            )
+            .group_by(snapshots.c.service_id)
+            .subquery()
+        )
+        query = (
+            select(services, counts.c.n, counts.c.latest_id, counts.c.latest_at)
+            .outerjoin(counts, counts.c.service_id == services.c.id)
+            .order_by(services.c.id)
+        )
+        with self._reading() as conn:
+            return [
+                ServiceRecord(
+                    id=r.id,
+                    name=r.name,
+                    created_at=_utc(r.created_at),
+                    snapshots=r.n or 0,
+                    latest_snapshot_id=r.latest_id,
+                    latest_at=_utc(r.latest_at) if r.latest_at else None,
+                )
+                for r in conn.execute(query)
+            ]
+
+    def snapshots(self, service_id: int | None = None) -> list[SnapshotInfo]:
+        """Snapshots oldest first, of one service or of all."""
+        query = select(*_INFO_COLUMNS).order_by(snapshots.c.service_id, snapshots.c.number)
+        if service_id is not None:
+            query = query.where(snapshots.c.service_id == service_id)
+        with self._reading() as conn:
+            return [_info(r) for r in conn.execute(query).mappings()]
+
+    def info(self, snapshot_id: int) -> SnapshotInfo:
+        with self._reading() as conn:
+            row = conn.execute(select(*_INFO_COLUMNS).where(snapshots.c.id == snapshot_id)).first()
+        if row is None:
+            raise _not_found(snapshot_id)
+        return _info(row._mapping)
+
+    def load(self, snapshot_id: int) -> Snapshot:
+        """The snapshot's service exactly as it was saved."""
+        query = select(*_INFO_COLUMNS, snapshots.c.content, snapshots.c.content_sha256).where(
+            snapshots.c.id == snapshot_id
+        )
+        with self._reading() as conn:
+            row = conn.execute(query).first()
+        if row is None:
+            raise _not_found(snapshot_id)
+        return Snapshot(
+            info=_info(row._mapping), service=_decode(snapshot_id, row.content, row.content_sha256)
+        )
+
+    def latest(self, service_id: int) -> Snapshot | None:
+        info = self._latest_info(service_id)
+        return self.load(info.id) if info else None
+
+    def find_service(self, name: str) -> int | None:
+        with self._reading() as conn:
+            return conn.execute(select(services.c.id).where(services.c.name == name)).scalar()
+
+    def worker_history(self, staff_id: str, service_id: int | None = None) -> list[WorkerSighting]:
+        """Every snapshot that records this staff id, oldest first."""
+        query = (
+            select(
+                snapshots.c.id.label("snapshot_id"),
+                snapshots.c.service_id,
+                snapshots.c.number,
+                snapshots.c.created_at,
+                snapshots.c.as_of,
+                snapshot_workers.c.team,
+                snapshot_workers.c.pcf_level,
+                snapshot_workers.c.fte,
+                snapshot_workers.c.amhp,
+            )
+            .join(snapshots, snapshots.c.id == snapshot_workers.c.snapshot_id)
+            .where(snapshot_workers.c.staff_id == staff_id)
+            .order_by(snapshots.c.service_id, snapshots.c.number, snapshot_workers.c.position)
+        )
+        if service_id is not None:
+            query = query.where(snapshots.c.service_id == service_id)
+        with self._reading() as conn:
+            rows = conn.execute(query).all()
+        return [WorkerSighting(**{**r._asdict(), "created_at": _utc(r.created_at)}) for r in rows]
+
+    def audit_log(self, service_id: int | None = None, limit: int = 200) -> list[AuditEntry]:
+        """The most recent entries first."""
+        query = select(audit_log).order_by(audit_log.c.id.desc()).limit(limit)
+        if service_id is not None:
+            query = query.where(audit_log.c.service_id == service_id)
+        with self._reading() as conn:
+            return [_entry(r) for r in conn.execute(query).mappings()]
+
+    # Writing
+
+    def preview(self, incoming: Service, service_id: int | None = None) -> Preview:
+        """The diff from the latest snapshot to `incoming`; writes nothing."""
+        sid = service_id if service_id is not None else self.find_service(incoming.name)
+        if sid is not None:
+            self._require_service(sid)
+        base = self.latest(sid) if sid is not None else None
+        before = base.service if base else _empty_like(incoming)
+        return Preview(
+            service_id=sid,
+            base=base.info if base else None,
+            incoming=incoming,
+            diff=diff_services(before, incoming),
+        )
+
+    def confirm(
+        self,
+        preview: Preview,
+        *,
+        by: str,
+        note: str,
+        kind: SnapshotKind = "import",
+        source: str | None = None,
+    ) -> SnapshotInfo:
+        """Save what was previewed, unless the latest snapshot changed since."""
+        expect = preview.base.id if preview.base else None
+        return self._save(preview.incoming, by, note, kind, source, preview.service_id, expect)
+
+    def save(
+        self,
+        service: Service,
+        *,
+        by: str,
+        note: str,
+        kind: SnapshotKind = "import",
+        source: str | None = None,
+        service_id: int | None = None,
+    ) -> SnapshotInfo:
+        """Add a snapshot to `service_id`, or to the service of the same name (created if new)."""
+        return self._save(service, by, note, kind, source, service_id, _ANY)
+
+    def record(
+        self,
+        action: AuditAction,
+        *,
+        by: str,
+        detail: str,
+        service_id: int | None = None,
+        snapshot_id: int | None = None,
+    ) -> AuditEntry:
+        """Append an audit entry (an export, say) in its own transaction."""
+        actor = _required("who", by, MAX_ACTOR)
+        with self._writing() as conn:
+            return self._append_audit(
+                conn, AuditAction(action), actor, detail, service_id, snapshot_id
+            )
+
+    def _save(
+        self,
+        service: Service,
+        by: str,
+        note: str,
+        kind: SnapshotKind,
+        source: str | None,
+        service_id: int | None,
+        expect: object,
+    ) -> SnapshotInfo:
+        actor = _required("who", by, MAX_ACTOR)
+        why = _required("a note saying why", note, 10_000)
+        src = _required("the source", source, MAX_SOURCE) if source is not None else None
+        action = AuditAction(kind)
+        # Encode before taking the write lock, so the lock is held only for the inserts.
+        content = service.model_dump_json(round_trip=True).encode()
+        digest = hashlib.sha256(content).hexdigest()
+        packed = zlib.compress(content, 1)
+        now = datetime.now(UTC)
+        with self._writing() as conn:
+            sid = self._service_for_save(conn, service, service_id, now)
+            latest = conn.execute(_latest_query(sid)).first()
+            if expect is not _ANY and (latest.id if latest else None) != expect:
+                raise ConcurrentSave(
+                    f"{service.name} was saved by someone else since this preview "
+                    f"(now snapshot {latest.id if latest else 'none'}); nothing was saved — "
+                    "preview again and confirm"
+                )
+            row = _snapshot_row(service, sid, (latest.number if latest else 0) + 1, now)
+            row.update(
+                created_by=actor,
+                kind=kind,
+                source=src,
+                note=why,
+                content=packed,
+                content_sha256=digest,
+            )
+            snapshot_id = conn.execute(_returning_id(snapshots, row)).scalar_one()
+            if service.workers:
+                conn.execute(insert(snapshot_workers), _index_rows(service, snapshot_id))
+            detail = f"snapshot {row['number']} of {service.name}: {len(service.workers)} workers"
+            self._append_audit(
+                conn, action, actor, f"{detail}; {src + ': ' if src else ''}{why}", sid, snapshot_id
+            )
+        return self.info(snapshot_id)
+
+    def _service_for_save(
+        self, conn: Connection, service: Service, service_id: int | None, now: datetime
+    ) -> int:
+        if service_id is not None:
+            if (
+                conn.execute(select(services.c.id).where(services.c.id == service_id)).first()
+                is None
+            ):
+                raise StoreError(f"There is no service {service_id} in this database")
+            return service_id
+        found = conn.execute(select(services.c.id).where(services.c.name == service.name)).scalar()
+        if found is not None:
+            return int(found)
+        created = {"name": service.name, "created_at": now}
+        return int(conn.execute(_returning_id(services, created)).scalar_one())
+
+    def _append_audit(
+        self,
+        conn: Connection,
+        action: AuditAction,
+        actor: str,
+        detail: str,
+        service_id: int | None,
+        snapshot_id: int | None,
+    ) -> AuditEntry:
+        values = {
+            "at": datetime.now(UTC),
+            "actor": actor,
+            "action": action.value,
+            "detail": detail,
+            "service_id": service_id,
+            "snapshot_id": snapshot_id,
+        }
+        try:
+            entry_id = conn.execute(_returning_id(audit_log, values)).scalar_one()
+        except IntegrityError:
+            raise StoreError(
+                "The audit entry names a service or snapshot that does not exist"
+            ) from None
+        return AuditEntry(id=entry_id, **values)
+
+    def _latest_info(self, service_id: int) -> SnapshotInfo | None:
+        self._require_service(service_id)
+        with self._reading() as conn:
+            row = conn.execute(_latest_query(service_id)).first()
+        return self.info(row.id) if row else None
+
+    def _require_service(self, service_id: int) -> None:
+        with self._reading() as conn:
+            if (
+                conn.execute(select(services.c.id).where(services.c.id == service_id)).first()
+                is None
+            ):
+                raise StoreError(f"There is no service {service_id} in this database")
+
+    @contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        with _plain_errors(self.url), self.engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        with _plain_errors(self.url), self._writer.begin() as conn:
+            yield conn
+
+
+@contextmanager
+def _plain_errors(url: str) -> Iterator[None]:
+    """Database failures as a sentence; the transaction has already been rolled back."""
+    try:
+        yield
+    except IntegrityError:
+        raise ConcurrentSave(
+            "Another save to the same service finished first; nothing was saved — try again"
+        ) from None
+    except OperationalError as exc:
+        raise StoreUnavailable(
+            f"The database {url} could not complete the request: {reason(exc)}"
+        ) from None
+    except SQLAlchemyError as exc:
+        raise StoreError(f"The database {url} refused the request ({reason(exc)})") from None
+
+
+def _returning_id(table: Table, values: dict[str, Any]) -> Any:
+    return insert(table).values(values).returning(table.c.id)
+
+
+def _latest_query(service_id: int) -> Any:
+    return (
+        select(snapshots.c.id, snapshots.c.number)
+        .where(snapshots.c.service_id == service_id)
+        .order_by(snapshots.c.number.desc())
+        .limit(1)
+    )
+
+
+def _snapshot_row(service: Service, service_id: int, number: int, now: datetime) -> dict[str, Any]:
+    return {
+        "service_id": service_id,
+        "number": number,
+        "created_at": now,
+        "service_name": service.name,
+        "as_of": service.as_of,
+        "headcount": len(service.workers),
+        "fte": round(sum(w.fte for w in service.workers), 3),
+        "amhps": sum(1 for w in service.workers if w.is_amhp(service.as_of)),
+        "adult_population": service.adult_population,
+        "format_version": FORMAT_VERSION,
+    }
+
+
+def _index_rows(service: Service, snapshot_id: int) -> list[dict[str, Any]]:
+    return [
+        {
+            "snapshot_id": snapshot_id,
+            "position": i,
+            "staff_id": w.staff_id,
+            "team": w.team,
+            "pcf_level": w.pcf_level,
+            "fte": w.fte,
+            "amhp": w.is_amhp(service.as_of),
+        }
+        for i, w in enumerate(service.workers)
+    ]
+
+
+def _decode(snapshot_id: int, packed: bytes, digest: str) -> Service:
+    try:
+        content = zlib.decompress(packed)
+    except zlib.error:
+        raise StoreError(f"Snapshot {snapshot_id} is damaged and cannot be read") from None
+    if hashlib.sha256(content).hexdigest() != digest:
+        raise StoreError(
+            f"Snapshot {snapshot_id} is damaged: its content does not match its checksum"
+        )
+    try:
+        return Service.model_validate_json(content)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise StoreError(
+            f"Snapshot {snapshot_id} no longer passes the planner's checks "
+            f"({exc.error_count()} problem(s), first at {where}: {first['msg']})"
+        ) from None
+
+
+def _empty_like(service: Service) -> Service:
+    return Service(
+        name=service.name,
+        local_authority=service.local_authority,
+        la_code=service.la_code,
+        adult_population=service.adult_population,
+        as_of=service.as_of,
+        extra_columns=service.extra_columns,
+    )
+
+
+def _info(data: RowMapping) -> SnapshotInfo:
+    return SnapshotInfo(
+        **{c.name: data[c.name] for c in _INFO_COLUMNS if c.name != "created_at"},
+        created_at=_utc(data["created_at"]),
+    )
+
+
+def _entry(data: RowMapping) -> AuditEntry:
+    return AuditEntry(**{**data, "at": _utc(data["at"])})
+
+
+def _utc(moment: datetime) -> datetime:
+    """SQLite gives back naive datetimes; every stored time is UTC."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _required(what: str, value: str | None, limit: int) -> str:
+    text = (value or "").strip()
+    if not text:
+        raise StoreError(f"Say {what} before saving (it is recorded with the snapshot)")
+    if len(text) > limit:
+        raise StoreError(
+            f"{what.capitalize()} is too long ({len(text)} characters, at most {limit})"
+        )
+    return text
+
+
+def _not_found(snapshot_id: int) -> SnapshotNotFound:
+    return SnapshotNotFound(
+        f"There is no snapshot {snapshot_id} in this database (`planner snapshots` lists them)"
+    )
