@@ -269,7 +269,8 @@ class Store:
 
     def find_service(self, name: str) -> int | None:
         with self._reading() as conn:
-            return conn.execute(select(services.c.id).where(services.c.name == name)).scalar()
+            query = select(services.c.id).where(services.c.name == _clean(name))
+            return conn.execute(query).scalar()
 
     def worker_history(self, staff_id: str, service_id: int | None = None) -> list[WorkerSighting]:
         """Every snapshot that records this staff id, oldest first."""
@@ -286,7 +287,7 @@ class Store:
                 snapshot_workers.c.amhp,
             )
             .join(snapshots, snapshots.c.id == snapshot_workers.c.snapshot_id)
-            .where(snapshot_workers.c.staff_id == staff_id)
+            .where(snapshot_workers.c.staff_id == _clean(staff_id))
             .order_by(snapshots.c.service_id, snapshots.c.number, snapshot_workers.c.position)
         )
         if service_id is not None:
@@ -401,7 +402,9 @@ class Store:
             snapshot_id = conn.execute(_returning_id(snapshots, row)).scalar_one()
             if service.workers:
                 conn.execute(insert(snapshot_workers), _index_rows(service, snapshot_id))
-            detail = f"snapshot {row['number']} of {service.name}: {len(service.workers)} workers"
+            detail = (
+                f"snapshot {row['number']} of {row['service_name']}: {len(service.workers)} workers"
+            )
             self._append_audit(
                 conn, action, actor, f"{detail}; {src + ': ' if src else ''}{why}", sid, snapshot_id
             )
@@ -417,10 +420,11 @@ class Store:
             ):
                 raise StoreError(f"There is no service {service_id} in this database")
             return service_id
-        found = conn.execute(select(services.c.id).where(services.c.name == service.name)).scalar()
+        name = _clean(service.name)
+        found = conn.execute(select(services.c.id).where(services.c.name == name)).scalar()
         if found is not None:
             return int(found)
-        created = {"name": service.name, "created_at": now}
+        created = {"name": name, "created_at": now}
         return int(conn.execute(_returning_id(services, created)).scalar_one())
 
     def _append_audit(
@@ -436,7 +440,7 @@ class Store:
             "at": datetime.now(UTC),
             "actor": actor,
             "action": action.value,
-            "detail": detail,
+            "detail": _clean(detail),
             "service_id": service_id,
             "snapshot_id": snapshot_id,
         }
@@ -508,7 +512,7 @@ def _snapshot_row(service: Service, service_id: int, number: int, now: datetime)
         "service_id": service_id,
         "number": number,
         "created_at": now,
-        "service_name": service.name,
+        "service_name": _clean(service.name),
         "as_of": service.as_of,
         "headcount": len(service.workers),
         "fte": round(sum(w.fte for w in service.workers), 3),
@@ -523,8 +527,8 @@ def _index_rows(service: Service, snapshot_id: int) -> list[dict[str, Any]]:
         {
             "snapshot_id": snapshot_id,
             "position": i,
-            "staff_id": w.staff_id,
-            "team": w.team,
+            "staff_id": _clean(w.staff_id),
+            "team": _clean(w.team),
             "pcf_level": w.pcf_level,
             "fte": w.fte,
             "amhp": w.is_amhp(service.as_of),
@@ -580,8 +584,13 @@ def _utc(moment: datetime) -> datetime:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
+def _clean(text: str) -> str:
+    """Text for a column: PostgreSQL cannot store NUL (the snapshot document keeps it)."""
+    return text.replace("\x00", "")
+
+
 def _required(what: str, value: str | None, limit: int) -> str:
-    text = (value or "").strip()
+    text = _clean(value or "").strip()
     if not text:
         raise StoreError(f"Say {what} before saving (it is recorded with the snapshot)")
     if len(text) > limit:
