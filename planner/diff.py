@@ -4,7 +4,8 @@ Modelled on ASC-WDS's difference report: each changed field shows old → new, a
 belongs to a named category (PCF level, AMHP approval, BIA, practice educator, AMHP training,
 team...) so a reviewer can ask "whose credentials changed?" directly. Workers are matched by
 staff id; the order of rows is not a change. Pure functions over `Service` values: nothing here
-reads or writes the database, so the app can show a diff before anything is saved.
+reads or writes the database, so the app can show a diff before anything is saved. Team names
+identify teams.
 """
 
 from __future__ import annotations
@@ -108,7 +109,7 @@ class FieldChange(_Value):
 
 class WorkerChange(_Value):
     staff_id: str
-    name: str
+    name: str  # as the newer record has it
     changes: tuple[FieldChange, ...]
     occurrence: int = 0  # above 0 only for a staff id the roster repeats
 
@@ -221,10 +222,7 @@ class ServiceDiff(_Value):
         return ServiceDiff(
             joiners=self.leavers,
             leavers=self.joiners,
-            changed=tuple(
-                wc.model_copy(update={"changes": tuple(_swap(c) for c in wc.changes)})
-                for wc in self.changed
-            ),
+            changed=tuple(_invert(wc) for wc in self.changed),
             service_changes=tuple(_swap(c) for c in self.service_changes),
             teams_added=self.teams_removed,
             teams_removed=self.teams_added,
@@ -236,11 +234,11 @@ class ServiceDiff(_Value):
 
 
 def diff_services(before: Service, after: Service) -> ServiceDiff:
-    """What changed from `before` to `after`."""
+    """What changed from `before` to `after`, each list in staff id (or team name) order."""
     old, new = _keyed(before.workers), _keyed(after.workers)
     changed = [_worker_change(old[k], new[k], k[1]) for k in new if k in old and old[k] != new[k]]
-    old_teams = {t.name: t for t in before.teams}
-    new_teams = {t.name: t for t in after.teams}
+    old_teams = {t.name: t for t in sorted(before.teams, key=lambda t: t.name)}
+    new_teams = {t.name: t for t in sorted(after.teams, key=lambda t: t.name)}
     return ServiceDiff(
         joiners=tuple(w for k, w in new.items() if k not in old),
         leavers=tuple(w for k, w in old.items() if k not in new),
@@ -289,7 +287,7 @@ def _keyed(workers: tuple[Worker, ...]) -> dict[tuple[str, int], Worker]:
     for w in workers:
         out[(w.staff_id, seen[w.staff_id])] = w
         seen[w.staff_id] += 1
-    return out
+    return dict(sorted(out.items(), key=lambda item: item[0]))
 
 
 def _worker_change(old: Worker, new: Worker, occurrence: int) -> WorkerChange:
@@ -318,6 +316,16 @@ def _updated(worker: Worker, wc: WorkerChange) -> Worker:
     data = worker.model_dump(mode="json")
     data.update({c.field: c.new for c in wc.changes})
     return Worker.model_validate(data)
+
+
+def _invert(wc: WorkerChange) -> WorkerChange:
+    renamed = wc.field("name")
+    return wc.model_copy(
+        update={
+            "changes": tuple(_swap(c) for c in wc.changes),
+            "name": str(renamed.old) if renamed else wc.name,
+        }
+    )
 
 
 def _swap(c: FieldChange) -> FieldChange:
