@@ -413,18 +413,20 @@ class Store:
     def _service_for_save(
         self, conn: Connection, service: Service, service_id: int | None, now: datetime
     ) -> int:
+        """The service's id, its row locked so that saves to one service queue up.
+
+        (PostgreSQL needs the row lock; in SQLite BEGIN IMMEDIATE already queues writers.)
+        """
         if service_id is not None:
-            if (
-                conn.execute(select(services.c.id).where(services.c.id == service_id)).first()
-                is None
-            ):
-                raise StoreError(f"There is no service {service_id} in this database")
-            return service_id
-        name = _clean(service.name)
-        found = conn.execute(select(services.c.id).where(services.c.name == name)).scalar()
+            where = services.c.id == service_id
+        else:
+            where = services.c.name == _clean(service.name)
+        found = conn.execute(select(services.c.id).where(where).with_for_update()).scalar()
         if found is not None:
             return int(found)
-        created = {"name": name, "created_at": now}
+        if service_id is not None:
+            raise StoreError(f"There is no service {service_id} in this database")
+        created = {"name": _clean(service.name), "created_at": now}
         return int(conn.execute(_returning_id(services, created)).scalar_one())
 
     def _append_audit(

@@ -226,7 +226,8 @@ def _v(value: object) -> str:
 def _line(s: SnapshotInfo) -> str:
     source = f" [{s.source}]" if s.source else ""
     return (
-        f"{s.id:>5}  {s.service_name} #{s.number}  {s.created_at:%Y-%m-%d %H:%M} UTC  "
+        f"{s.id:>5}  {s.service_name} (service {s.service_id}) #{s.number}  "
+        f"{s.created_at:%Y-%m-%d %H:%M} UTC  "
         f"{s.kind} by {s.created_by}{source}: {s.note}  (as of {s.as_of}, {s.headcount} workers, "
         f"{s.amhps} AMHPs)"
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -230,3 +231,17 @@ def test_text_the_database_cannot_hold_is_still_saved_whole(store: Store) -> Non
     )
     info = store.save(odd, by="HR\x00", note="odd\x00characters")
     assert store.load(info.id).service == odd
+
+
+def test_simultaneous_saves_to_one_service_all_land_in_order(store: Store) -> None:
+    demo = load_demo()
+    first = store.save(demo, by="HR", note="first")
+    edits = [promoted(demo, w.staff_id, "advanced") for w in demo.workers[2:8]]
+
+    def save(service: Service) -> int:
+        return store.save(service, by="PSW", note="edit", kind="edit").number
+
+    with ThreadPoolExecutor(max_workers=len(edits)) as pool:
+        numbers = sorted(pool.map(save, edits))
+    assert numbers == list(range(2, 2 + len(edits)))
+    assert [s.number for s in store.snapshots(first.service_id)] == [1, *numbers]
