@@ -6,24 +6,21 @@ its audit entry together, so a failed or killed save leaves the store exactly as
 calls `preview` (the diff against the latest snapshot, nothing written), shows it, and calls
 `confirm` only when the user agrees; `confirm` refuses if someone saved in between.
 
-Design notes are in `planner.store_schema`; opening and migrations in `planner.store_db`.
+Design notes are in `planner.store_schema`; opening and migrations in `planner.store_db`; the
+values it returns in `planner.store_records`; rows and the stored document in `planner.store_rows`.
 """
 
 from __future__ import annotations
 
-import hashlib
-import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
-from enum import StrEnum
-from typing import Any, Literal
+from datetime import UTC, datetime
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
-from sqlalchemy import Connection, Engine, RowMapping, Table, func, insert, select
+from sqlalchemy import Connection, Engine, Table, func, insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
-from planner.diff import ServiceDiff, diff_services
+from planner.diff import diff_services
 from planner.models import Service
 from planner.store_db import (
     WRITE,
@@ -36,6 +33,33 @@ from planner.store_db import (
     shown,
     upgrade_to_head,
 )
+from planner.store_records import (
+    AuditAction,
+    AuditEntry,
+    ConcurrentSave,
+    Preview,
+    ServiceRecord,
+    Snapshot,
+    SnapshotInfo,
+    SnapshotKind,
+    SnapshotNotFound,
+    WorkerSighting,
+)
+from planner.store_rows import (
+    INFO_COLUMNS,
+    MAX_ACTOR,
+    MAX_NOTE,
+    MAX_SOURCE,
+    clean,
+    decode,
+    encode,
+    entry_from,
+    index_rows,
+    info_from,
+    required,
+    snapshot_row,
+    utc,
+)
 from planner.store_schema import audit_log, services, snapshot_workers, snapshots
 
 __all__ = [
@@ -46,6 +70,7 @@ __all__ = [
     "ServiceRecord",
     "Snapshot",
     "SnapshotInfo",
+    "SnapshotKind",
     "SnapshotNotFound",
     "Store",
     "StoreError",
@@ -53,116 +78,7 @@ __all__ = [
     "WorkerSighting",
 ]
 
-FORMAT_VERSION = 1  # of the stored document; a migration that reshapes it bumps this
-MAX_ACTOR = 200
-MAX_SOURCE = 500
 
-
-class AuditAction(StrEnum):
-    IMPORT = "import"
-    EDIT = "edit"
-    EXPORT = "export"
-
-
-SnapshotKind = Literal["import", "edit"]
-
-
-class SnapshotNotFound(StoreError):
-    pass
-
-
-class ConcurrentSave(StoreError):
-    """Someone saved the same service since the preview; nothing was written."""
-
-
-class _Record(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class SnapshotInfo(_Record):
-    id: int
-    service_id: int
-    number: int
-    service_name: str
-    created_at: datetime
-    created_by: str
-    kind: str
-    source: str | None
-    note: str
-    as_of: date
-    headcount: int
-    fte: float
-    amhps: int
-    adult_population: int | None
-
-
-class Snapshot(_Record):
-    info: SnapshotInfo
-    service: Service
-
-
-class ServiceRecord(_Record):
-    id: int
-    name: str
-    created_at: datetime
-    snapshots: int
-    latest_snapshot_id: int | None
-    latest_at: datetime | None
-
-
-class AuditEntry(_Record):
-    id: int
-    at: datetime
-    actor: str
-    action: str
-    detail: str
-    service_id: int | None
-    snapshot_id: int | None
-
-
-class WorkerSighting(_Record):
-    """One worker as one snapshot recorded them (from the per-worker index)."""
-
-    snapshot_id: int
-    service_id: int
-    number: int
-    created_at: datetime
-    as_of: date
-    team: str
-    pcf_level: str | None
-    fte: float
-    amhp: bool
-
-
-class Preview(_Record):
-    """What saving `incoming` would change; `base` is the latest snapshot it was compared with."""
-
-    service_id: int | None
-    base: SnapshotInfo | None
-    incoming: Service
-    diff: ServiceDiff
-
-    @property
-    def is_new_service(self) -> bool:
-        return self.base is None
-
-
-_INFO_COLUMNS = (
-    snapshots.c.id,
-    snapshots.c.service_id,
-    snapshots.c.number,
-    snapshots.c.service_name,
-    snapshots.c.created_at,
-    snapshots.c.created_by,
-    snapshots.c.kind,
-    snapshots.c.source,
-    snapshots.c.note,
-    snapshots.c.as_of,
-    snapshots.c.headcount,
-    snapshots.c.fte,
-    snapshots.c.amhps,
-    snapshots.c.adult_population,
-)
 _ANY = object()  # save without checking which snapshot is latest
 
 
@@ -227,32 +143,32 @@ class Store:
                 ServiceRecord(
                     id=r.id,
                     name=r.name,
-                    created_at=_utc(r.created_at),
+                    created_at=utc(r.created_at),
                     snapshots=r.n or 0,
                     latest_snapshot_id=r.latest_id,
-                    latest_at=_utc(r.latest_at) if r.latest_at else None,
+                    latest_at=utc(r.latest_at) if r.latest_at else None,
                 )
                 for r in conn.execute(query)
             ]
 
     def snapshots(self, service_id: int | None = None) -> list[SnapshotInfo]:
         """Snapshots oldest first, of one service or of all."""
-        query = select(*_INFO_COLUMNS).order_by(snapshots.c.service_id, snapshots.c.number)
+        query = select(*INFO_COLUMNS).order_by(snapshots.c.service_id, snapshots.c.number)
         if service_id is not None:
             query = query.where(snapshots.c.service_id == service_id)
         with self._reading() as conn:
-            return [_info(r) for r in conn.execute(query).mappings()]
+            return [info_from(r) for r in conn.execute(query).mappings()]
 
     def info(self, snapshot_id: int) -> SnapshotInfo:
         with self._reading() as conn:
-            row = conn.execute(select(*_INFO_COLUMNS).where(snapshots.c.id == snapshot_id)).first()
+            row = conn.execute(select(*INFO_COLUMNS).where(snapshots.c.id == snapshot_id)).first()
         if row is None:
             raise _not_found(snapshot_id)
-        return _info(row._mapping)
+        return info_from(row._mapping)
 
     def load(self, snapshot_id: int) -> Snapshot:
         """The snapshot's service exactly as it was saved."""
-        query = select(*_INFO_COLUMNS, snapshots.c.content, snapshots.c.content_sha256).where(
+        query = select(*INFO_COLUMNS, snapshots.c.content, snapshots.c.content_sha256).where(
             snapshots.c.id == snapshot_id
         )
         with self._reading() as conn:
@@ -260,7 +176,8 @@ class Store:
         if row is None:
             raise _not_found(snapshot_id)
         return Snapshot(
-            info=_info(row._mapping), service=_decode(snapshot_id, row.content, row.content_sha256)
+            info=info_from(row._mapping),
+            service=decode(snapshot_id, row.content, row.content_sha256),
         )
 
     def latest(self, service_id: int) -> Snapshot | None:
@@ -269,7 +186,7 @@ class Store:
 
     def find_service(self, name: str) -> int | None:
         with self._reading() as conn:
-            query = select(services.c.id).where(services.c.name == _clean(name))
+            query = select(services.c.id).where(services.c.name == clean(name))
             return conn.execute(query).scalar()
 
     def worker_history(self, staff_id: str, service_id: int | None = None) -> list[WorkerSighting]:
@@ -287,14 +204,14 @@ class Store:
                 snapshot_workers.c.amhp,
             )
             .join(snapshots, snapshots.c.id == snapshot_workers.c.snapshot_id)
-            .where(snapshot_workers.c.staff_id == _clean(staff_id))
+            .where(snapshot_workers.c.staff_id == clean(staff_id))
             .order_by(snapshots.c.service_id, snapshots.c.number, snapshot_workers.c.position)
         )
         if service_id is not None:
             query = query.where(snapshots.c.service_id == service_id)
         with self._reading() as conn:
             rows = conn.execute(query).all()
-        return [WorkerSighting(**{**r._asdict(), "created_at": _utc(r.created_at)}) for r in rows]
+        return [WorkerSighting(**{**r._asdict(), "created_at": utc(r.created_at)}) for r in rows]
 
     def audit_log(self, service_id: int | None = None, limit: int = 200) -> list[AuditEntry]:
         """The most recent entries first."""
@@ -302,7 +219,7 @@ class Store:
         if service_id is not None:
             query = query.where(audit_log.c.service_id == service_id)
         with self._reading() as conn:
-            return [_entry(r) for r in conn.execute(query).mappings()]
+            return [entry_from(r) for r in conn.execute(query).mappings()]
 
     # Writing
 
@@ -356,7 +273,7 @@ class Store:
         snapshot_id: int | None = None,
     ) -> AuditEntry:
         """Append an audit entry (an export, say) in its own transaction."""
-        actor = _required("who", by, MAX_ACTOR)
+        actor = required("who", by, MAX_ACTOR)
         with self._writing() as conn:
             return self._append_audit(
                 conn, AuditAction(action), actor, detail, service_id, snapshot_id
@@ -372,14 +289,12 @@ class Store:
         service_id: int | None,
         expect: object,
     ) -> SnapshotInfo:
-        actor = _required("who", by, MAX_ACTOR)
-        why = _required("a note saying why", note, 10_000)
-        src = _required("the source", source, MAX_SOURCE) if source is not None else None
+        actor = required("who", by, MAX_ACTOR)
+        why = required("a note saying why", note, MAX_NOTE)
+        src = required("the source", source, MAX_SOURCE) if source is not None else None
         action = AuditAction(kind)
         # Encode before taking the write lock, so the lock is held only for the inserts.
-        content = service.model_dump_json(round_trip=True).encode()
-        digest = hashlib.sha256(content).hexdigest()
-        packed = zlib.compress(content, 1)
+        packed, digest = encode(service)
         now = datetime.now(UTC)
         with self._writing() as conn:
             sid = self._service_for_save(conn, service, service_id, now)
@@ -390,7 +305,7 @@ class Store:
                     f"(now snapshot {latest.id if latest else 'none'}); nothing was saved — "
                     "preview again and confirm"
                 )
-            row = _snapshot_row(service, sid, (latest.number if latest else 0) + 1, now)
+            row = snapshot_row(service, sid, (latest.number if latest else 0) + 1, now)
             row.update(
                 created_by=actor,
                 kind=kind,
@@ -401,7 +316,7 @@ class Store:
             )
             snapshot_id = conn.execute(_returning_id(snapshots, row)).scalar_one()
             if service.workers:
-                conn.execute(insert(snapshot_workers), _index_rows(service, snapshot_id))
+                conn.execute(insert(snapshot_workers), index_rows(service, snapshot_id))
             detail = (
                 f"snapshot {row['number']} of {row['service_name']}: {len(service.workers)} workers"
             )
@@ -420,13 +335,13 @@ class Store:
         if service_id is not None:
             where = services.c.id == service_id
         else:
-            where = services.c.name == _clean(service.name)
+            where = services.c.name == clean(service.name)
         found = conn.execute(select(services.c.id).where(where).with_for_update()).scalar()
         if found is not None:
             return int(found)
         if service_id is not None:
             raise StoreError(f"There is no service {service_id} in this database")
-        created = {"name": _clean(service.name), "created_at": now}
+        created = {"name": clean(service.name), "created_at": now}
         return int(conn.execute(_returning_id(services, created)).scalar_one())
 
     def _append_audit(
@@ -442,7 +357,7 @@ class Store:
             "at": datetime.now(UTC),
             "actor": actor,
             "action": action.value,
-            "detail": _clean(detail),
+            "detail": clean(detail),
             "service_id": service_id,
             "snapshot_id": snapshot_id,
         }
@@ -509,56 +424,6 @@ def _latest_query(service_id: int) -> Any:
     )
 
 
-def _snapshot_row(service: Service, service_id: int, number: int, now: datetime) -> dict[str, Any]:
-    return {
-        "service_id": service_id,
-        "number": number,
-        "created_at": now,
-        "service_name": _clean(service.name),
-        "as_of": service.as_of,
-        "headcount": len(service.workers),
-        "fte": round(sum(w.fte for w in service.workers), 3),
-        "amhps": sum(1 for w in service.workers if w.is_amhp(service.as_of)),
-        "adult_population": service.adult_population,
-        "format_version": FORMAT_VERSION,
-    }
-
-
-def _index_rows(service: Service, snapshot_id: int) -> list[dict[str, Any]]:
-    return [
-        {
-            "snapshot_id": snapshot_id,
-            "position": i,
-            "staff_id": _clean(w.staff_id),
-            "team": _clean(w.team),
-            "pcf_level": w.pcf_level,
-            "fte": w.fte,
-            "amhp": w.is_amhp(service.as_of),
-        }
-        for i, w in enumerate(service.workers)
-    ]
-
-
-def _decode(snapshot_id: int, packed: bytes, digest: str) -> Service:
-    try:
-        content = zlib.decompress(packed)
-    except zlib.error:
-        raise StoreError(f"Snapshot {snapshot_id} is damaged and cannot be read") from None
-    if hashlib.sha256(content).hexdigest() != digest:
-        raise StoreError(
-            f"Snapshot {snapshot_id} is damaged: its content does not match its checksum"
-        )
-    try:
-        return Service.model_validate_json(content)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise StoreError(
-            f"Snapshot {snapshot_id} no longer passes the planner's checks "
-            f"({exc.error_count()} problem(s), first at {where}: {first['msg']})"
-        ) from None
-
-
 def _empty_like(service: Service) -> Service:
     return Service(
         name=service.name,
@@ -568,38 +433,6 @@ def _empty_like(service: Service) -> Service:
         as_of=service.as_of,
         extra_columns=service.extra_columns,
     )
-
-
-def _info(data: RowMapping) -> SnapshotInfo:
-    return SnapshotInfo(
-        **{c.name: data[c.name] for c in _INFO_COLUMNS if c.name != "created_at"},
-        created_at=_utc(data["created_at"]),
-    )
-
-
-def _entry(data: RowMapping) -> AuditEntry:
-    return AuditEntry(**{**data, "at": _utc(data["at"])})
-
-
-def _utc(moment: datetime) -> datetime:
-    """SQLite gives back naive datetimes; every stored time is UTC."""
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-
-def _clean(text: str) -> str:
-    """Text for a column: PostgreSQL cannot store NUL (the snapshot document keeps it)."""
-    return text.replace("\x00", "")
-
-
-def _required(what: str, value: str | None, limit: int) -> str:
-    text = _clean(value or "").strip()
-    if not text:
-        raise StoreError(f"Say {what} before saving (it is recorded with the snapshot)")
-    if len(text) > limit:
-        raise StoreError(
-            f"{what.capitalize()} is too long ({len(text)} characters, at most {limit})"
-        )
-    return text
 
 
 def _not_found(snapshot_id: int) -> SnapshotNotFound:
