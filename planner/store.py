@@ -38,6 +38,7 @@ from planner.store_records import (
     AuditEntry,
     ConcurrentSave,
     Preview,
+    ServiceNotFound,
     ServiceRecord,
     Snapshot,
     SnapshotInfo,
@@ -67,6 +68,7 @@ __all__ = [
     "AuditEntry",
     "ConcurrentSave",
     "Preview",
+    "ServiceNotFound",
     "ServiceRecord",
     "Snapshot",
     "SnapshotInfo",
@@ -289,39 +291,26 @@ class Store:
         service_id: int | None,
         expect: object,
     ) -> SnapshotInfo:
-        actor = required("who", by, MAX_ACTOR)
-        why = required("a note saying why", note, MAX_NOTE)
-        src = required("the source", source, MAX_SOURCE) if source is not None else None
-        action = AuditAction(kind)
+        provenance = {
+            "created_by": required("who", by, MAX_ACTOR),
+            "note": required("a note saying why", note, MAX_NOTE),
+            "source": required("the source", source, MAX_SOURCE) if source is not None else None,
+            "kind": AuditAction(kind).value,
+        }
         # Encode before taking the write lock, so the lock is held only for the inserts.
         packed, digest = encode(service)
         now = datetime.now(UTC)
         with self._writing() as conn:
             sid = self._service_for_save(conn, service, service_id, now)
             latest = conn.execute(_latest_query(sid)).first()
-            if expect is not _ANY and (latest.id if latest else None) != expect:
-                raise ConcurrentSave(
-                    f"{service.name} was saved by someone else since this preview "
-                    f"(now snapshot {latest.id if latest else 'none'}); nothing was saved — "
-                    "preview again and confirm"
-                )
+            _check_base(service, latest.id if latest else None, expect)
             row = snapshot_row(service, sid, (latest.number if latest else 0) + 1, now)
-            row.update(
-                created_by=actor,
-                kind=kind,
-                source=src,
-                note=why,
-                content=packed,
-                content_sha256=digest,
-            )
+            row.update(provenance, content=packed, content_sha256=digest)
             snapshot_id = conn.execute(_returning_id(snapshots, row)).scalar_one()
             if service.workers:
                 conn.execute(insert(snapshot_workers), index_rows(service, snapshot_id))
-            detail = (
-                f"snapshot {row['number']} of {row['service_name']}: {len(service.workers)} workers"
-            )
             self._append_audit(
-                conn, action, actor, f"{detail}; {src + ': ' if src else ''}{why}", sid, snapshot_id
+                conn, AuditAction(kind), row["created_by"], _save_detail(row), sid, snapshot_id
             )
         return self.info(snapshot_id)
 
@@ -340,7 +329,7 @@ class Store:
         if found is not None:
             return int(found)
         if service_id is not None:
-            raise StoreError(f"There is no service {service_id} in this database")
+            raise ServiceNotFound(f"There is no service {service_id} in this database")
         created = {"name": clean(service.name), "created_at": now}
         return int(conn.execute(_returning_id(services, created)).scalar_one())
 
@@ -381,7 +370,7 @@ class Store:
                 conn.execute(select(services.c.id).where(services.c.id == service_id)).first()
                 is None
             ):
-                raise StoreError(f"There is no service {service_id} in this database")
+                raise ServiceNotFound(f"There is no service {service_id} in this database")
 
     @contextmanager
     def _reading(self) -> Iterator[Connection]:
@@ -409,6 +398,22 @@ def _plain_errors(url: str) -> Iterator[None]:
         ) from None
     except SQLAlchemyError as exc:
         raise StoreError(f"The database {url} refused the request ({reason(exc)})") from None
+
+
+def _check_base(service: Service, latest_id: int | None, expect: object) -> None:
+    if expect is not _ANY and latest_id != expect:
+        raise ConcurrentSave(
+            f"{service.name} was saved by someone else since this preview "
+            f"(now snapshot {latest_id or 'none'}); nothing was saved — preview again and confirm"
+        )
+
+
+def _save_detail(row: dict[str, Any]) -> str:
+    source = f"{row['source']}: " if row["source"] else ""
+    return (
+        f"snapshot {row['number']} of {row['service_name']}: {row['headcount']} workers; "
+        f"{source}{row['note']}"
+    )
 
 
 def _returning_id(table: Table, values: dict[str, Any]) -> Any:

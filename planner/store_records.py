@@ -29,6 +29,10 @@ class SnapshotNotFound(StoreError):
     pass
 
 
+class ServiceNotFound(StoreError):
+    pass
+
+
 class ConcurrentSave(StoreError):
     """Someone saved the same service since the preview; nothing was written."""
 

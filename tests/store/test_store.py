@@ -13,6 +13,7 @@ from planner.models import Service
 from planner.store import (
     AuditAction,
     ConcurrentSave,
+    ServiceNotFound,
     SnapshotNotFound,
     Store,
     StoreError,
@@ -188,8 +189,11 @@ def test_a_save_without_who_or_why_is_refused(store: Store, by: str, note: str) 
 def test_an_unknown_snapshot_is_a_plain_error(store: Store) -> None:
     with pytest.raises(SnapshotNotFound, match="no snapshot 42"):
         store.load(42)
-    with pytest.raises(StoreError, match="no service 7"):
+    with pytest.raises(ServiceNotFound, match="no service 7"):
         store.latest(7)
+    with pytest.raises(ServiceNotFound, match="no service 7"):
+        store.save(load_demo(), by="HR", note="to a service that is not there", service_id=7)
+    assert store.snapshots() == [] and store.services() == []
 
 
 def test_a_failed_save_leaves_the_store_as_it_was(store: Store) -> None:
