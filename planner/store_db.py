@@ -38,8 +38,11 @@ class StoreUnavailable(StoreError):
 
 
 def database_url() -> str:
-    """`PLANNER_DATABASE_URL`, or the SQLite file `planner.db` beside the app."""
-    return os.environ.get(ENV_VAR) or f"sqlite:///{app_path().parent / 'planner.db'}"
+    """`PLANNER_DATABASE_URL`, or the SQLite file `planner.db` beside the app in a checkout
+    (in the working folder when installed from a wheel: site-packages is no place for data)."""
+    app = app_path()
+    folder = Path.cwd() if "_app" in app.parts else app.parent
+    return os.environ.get(ENV_VAR) or f"sqlite:///{folder / 'planner.db'}"
 
 
 def parse_url(text_url: str) -> URL:
