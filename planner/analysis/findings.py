@@ -86,3 +86,8 @@ def ids_text(ids: list[str] | tuple[str, ...], limit: int = 5) -> str:
 
 def plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def agree(n: int, one: str, many: str) -> str:
+    """The verb that agrees with a count: agree(1, 'lapses', 'lapse')."""
+    return one if n == 1 else many

@@ -17,7 +17,7 @@ from typing import Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
-from planner.analysis.findings import Finding, finding, ids_text, plural, uk_date
+from planner.analysis.findings import Finding, agree, finding, ids_text, plural, uk_date
 from planner.framework import Post
 from planner.graph import BoolArray, IntArray, WorkforceGraph, post_key
 from planner.policy import Policy
@@ -276,7 +276,8 @@ def _post_findings(r: LeadershipCover, policy: Policy) -> list[Finding]:
                     "leadership",
                     "post_holder_unqualified",
                     "amber",
-                    f"{p.name} ({p.key}) is held by {ids_text(p.holders)}, who do not meet its "
+                    f"{p.name} ({p.key}) is held by {ids_text(p.holders)}, who "
+                    f"{agree(len(p.holders), 'does', 'do')} not meet its "
                     "level or credentials.",
                     evidence=[p.key, *p.holders],
                 )
@@ -288,7 +289,8 @@ def _post_findings(r: LeadershipCover, policy: Policy) -> list[Finding]:
                     "leadership",
                     "post_holder_leaving",
                     "red" if all_go else "amber",
-                    f"{p.name} ({p.key}): {ids_text(p.holders_leaving)} plan to leave by "
+                    f"{p.name} ({p.key}): {ids_text(p.holders_leaving)} "
+                    f"{agree(len(p.holders_leaving), 'plans', 'plan')} to leave by "
                     f"{uk_date(r.horizon_end)}"
                     + (f"; {plural(p.bench_in_service, 'other')} eligible now." if all_go else "."),
                     evidence=[p.key, *p.holders_leaving],
@@ -357,7 +359,8 @@ def _function_findings(r: LeadershipCover, policy: Policy) -> list[Finding]:
                     "leadership",
                     "allocated_beyond_eligibility",
                     "amber",
-                    f"{f.code} is allocated to {ids_text(f.allocated_not_eligible)}, who do not "
+                    f"{f.code} is allocated to {ids_text(f.allocated_not_eligible)}, who "
+                    f"{agree(len(f.allocated_not_eligible), 'does', 'do')} not "
                     f"meet category {f.category}'s Appendix One requirements.",
                     evidence=[f.code, *f.allocated_not_eligible],
                     policy=policy,

@@ -105,6 +105,8 @@ def _losses(d: DepartureImpact) -> str:
         parts.append(f"leave {', '.join(d.functions_uncovered)} uncovered")
     if d.categories_without_eligible:
         parts.append(f"leave nobody eligible for {', '.join(d.categories_without_eligible)}")
+    if d.new_single_points:
+        parts.append(f"leave {', '.join(d.new_single_points)} resting on one person")
     if d.supervisees_orphaned:
         parts.append(f"leave {len(d.supervisees_orphaned)} without a supervisor")
     if d.amhp_lost:
