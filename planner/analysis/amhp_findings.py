@@ -46,7 +46,8 @@ def _population_findings(r: AmhpSufficiency, policy: Policy) -> list[Finding]:
                 f": {plural(r.headcount_shortfall or 0, 'more AMHP')} needed."
                 if r.headcount_shortfall
                 else "."
-            ),
+            )
+            + (f" Population: {r.population.note}." if r.population.note else ""),
             policy=policy,
             used=("amhp_target_per_100k", "amber_share_of_target"),
             sources=("basw-amhp-guideline", *pop_sources),

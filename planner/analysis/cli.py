@@ -56,7 +56,9 @@ def _analyse(args: argparse.Namespace) -> int:
     else:
         print("\n".join(summary_lines(report)))
         for p in loaded.problems:
-            print(f"{p.severity}: {p.staff_id or ''} {p.column or ''}: {p.message}", file=sys.stderr)
+            print(
+                f"{p.severity}: {p.staff_id or ''} {p.column or ''}: {p.message}", file=sys.stderr
+            )
     note = report.amhp.population.note
     if note:
         print(f"Population: {note}", file=sys.stderr)
@@ -104,8 +106,6 @@ def summary_lines(r: Report) -> list[str]:
         "",
     ]
     counts = Counter(f.severity for f in r.findings)
-    lines.append(
-        f"Findings: {counts['red']} red, {counts['amber']} amber, {counts['green']} green"
-    )
+    lines.append(f"Findings: {counts['red']} red, {counts['amber']} amber, {counts['green']} green")
     lines += [f"  [{f.severity}] {f.message}" for f in r.findings]
     return lines

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 import numpy as np
@@ -79,6 +80,7 @@ class Simulated(NamedTuple):
     standard_error: float  # from batch means, so it allows for one wait depending on the last
 
 
+@lru_cache(maxsize=256)
 def simulate_share_within(
     servers: int,
     arrival_rate: float,
@@ -92,6 +94,8 @@ def simulate_share_within(
     Each request goes to the AMHP who is free soonest and starts at the later of its arrival
     and that moment, which is first come first served for identical servers. Near full load a
     queue forgets its past slowly and short runs are noisy: the standard error says how noisy.
+    Seeded, so the answer depends only on the arguments and is kept for the next call with the
+    same ones (a page rerun, another analysis at the same population).
     """
     if arrival_rate <= 0:
         return Simulated(1.0, 0.0)
