@@ -1,8 +1,10 @@
 """Findings: what every analysis reports, in one shape the CLI, workbook and pages all render.
 
 A finding names its area, a red/amber/green severity, one sentence a principal social worker
-can act on, the evidence by id (staff ids, post keys, function codes), the policy values it
-used and the sources (ids in `data/sources.yaml`) behind them, so every figure is traceable.
+can act on, the evidence by id (staff ids, post keys, function codes, shifts), the policy
+values it used and the sources (ids in `data/sources.yaml`) behind them, so every figure is
+traceable. Service-wide figures (AMHPs per 100,000, demand, supervision hours in total) carry no
+staff ids, so a commissioner's page can show them without naming anyone.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from typing import Literal, NamedTuple
 
 import numpy as np
 
-SIMULATION_REQUESTS = 20_000  # after a warm-up of a tenth as many, while the queue fills
+SIMULATION_REQUESTS = 10_000  # after a warm-up of a tenth as many, while the queue fills
 SIMULATION_BATCHES = 20
 SIMULATION_SEED = 2026
 SIMULATION_TOLERANCE = 0.02  # absolute difference in the share within target

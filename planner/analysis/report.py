@@ -79,21 +79,22 @@ def _analyse(wg: WorkforceGraph, policy: Policy, population_year: int | None) ->
         **{
             **dict(cover),
             "departure_sweep": sweep,
-            "findings": [*cover.findings, *sweep_findings(wg, sweep, cover.horizon_end)],
+            "findings": [*cover.findings, *sweep_findings(wg, policy, sweep, cover.horizon_end)],
         }
     )
     findings = by_severity([*amhp.findings, *sup.findings, *lead.findings])
+    table = policy_table(policy)
     return Report(
         service=wg.service.name,
         local_authority=wg.service.local_authority,
         as_of=wg.as_of,
         headcount=len(wg.index),
-        policy=policy_table(policy),
+        policy=table,
         amhp=amhp,
         supervision=sup,
         leadership=lead,
         findings=findings,
-        sources=_sources(wg, findings, policy, amhp),
+        sources=_sources(wg, findings, table, amhp),
     )
 
 
@@ -115,7 +116,7 @@ def _losses(d: DepartureImpact) -> str:
 
 
 def sweep_findings(
-    wg: WorkforceGraph, sweep: list[DepartureImpact], horizon_end: date
+    wg: WorkforceGraph, policy: Policy, sweep: list[DepartureImpact], horizon_end: date
 ) -> list[Finding]:
     out = []
     top = [d for d in sweep[:TOP_DEPARTURES] if d.score > 0]
@@ -129,6 +130,8 @@ def sweep_findings(
                 + "; ".join(f"{d.staff_id} ({_losses(d)})" for d in top)
                 + ".",
                 evidence=[d.staff_id for d in top],
+                policy=policy,
+                used=("departure_weights",),
             )
         )
     for d in sweep:
@@ -144,16 +147,18 @@ def sweep_findings(
                 "red" if hard else "amber",
                 f"{d.staff_id} plans to leave on {uk_date(leaving)}; that would {_losses(d)}.",
                 evidence=[d.staff_id, *d.needed_posts_vacant, *d.functions_uncovered],
+                policy=policy,
+                used=("horizon_months", "departure_weights"),
             )
         )
     return out
 
 
 def _sources(
-    wg: WorkforceGraph, findings: list[Finding], policy: Policy, amhp: AmhpSufficiency
+    wg: WorkforceGraph, findings: list[Finding], table: list[PolicyRow], amhp: AmhpSufficiency
 ) -> list[SourceRow]:
     ids = {s for f in findings for s in f.sources}
-    ids |= {row.source for row in policy_table(policy)}
+    ids |= {row.source for row in table}
     ids |= {b.source for b in amhp.benchmarks}
     if amhp.population.source_id:
         ids.add(amhp.population.source_id)

@@ -16,6 +16,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from planner.analysis.leadership import function_cover, post_needed, post_slots
+from planner.bulk import collector_paused
 from planner.graph import WorkforceGraph
 from planner.models import Supervision
 from planner.policy import DepartureWeights, Policy
@@ -109,6 +110,7 @@ def _cover_losses(wg: WorkforceGraph) -> tuple[dict[int, list[str]], ...]:
     return _by_worker(sole), _by_worker(pair), _by_worker(only)
 
 
+@collector_paused()
 def departure_sweep(
     wg: WorkforceGraph, policy: Policy, adults: int | None
 ) -> list[DepartureImpact]:
