@@ -6,6 +6,9 @@ kind (`EdgeKind`) in a `MultiDiGraph`, because one person can be both someone's 
 their line manager. Eligibility follows TCSW 2014 Appendix One (`data/roles/*.yaml`): a worker
 is eligible for a category's functions when their level in every mapped PCF domain is at least
 the mapping's level and, for category E, they hold an AMHP approval in force on the as-of date.
+A domain assessed on its own (`Worker.domain_levels`) is an `assessed` edge with its level;
+elsewhere the worker node's `pcf_level` applies, as `Worker.level_in` reads it, so the graph
+does not carry nine copies of one overall level per person.
 
 `build` makes the graph and, in the same pass over the roster, numpy arrays indexed by worker
 position (levels per domain, FTE, approvals, supervision links). Analyses read both and never
@@ -14,7 +17,7 @@ rebuild either: counting over arrays is what keeps a 100,000-person service quic
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
@@ -24,18 +27,10 @@ import numpy.typing as npt
 
 from planner.bulk import collector_paused
 from planner.framework import Framework, MappingGroup, Post, load_framework
-from planner.models import Contract, Profession, Service, Supervision, Worker
-
-BoolArray = npt.NDArray[np.bool_]
-IntArray = npt.NDArray[np.int64]
-FloatArray = npt.NDArray[np.float64]
-DateArray = npt.NDArray[np.datetime64]
+from planner.graph_index import BoolArray, WorkerIndex, build_index
+from planner.models import Service, Supervision, Worker
 
 Edge = tuple[str, str, str, dict[str, object]]  # from, to, kind, data
-
-NO_LINK = -1  # the worker has no link of this kind
-OUTSIDE = -2  # the link names someone who is not in the service
-NO_LEVEL = -1  # not a social worker: no PCF level at all
 
 
 class NodeKind(StrEnum):
@@ -76,11 +71,6 @@ def team_node(name: str) -> str:
     return f"team:{name}"
 
 
-def post_key(post_id: str, team: str | None) -> str:
-    """One post as it is filled: per team for team-level posts, once for service-level ones."""
-    return f"{post_id}@{team}" if team is not None else post_id
-
-
 def post_node(key: str) -> str:
     return f"post:{key}"
 
@@ -108,43 +98,6 @@ class DomainGap:
 
 
 @dataclass
-class WorkerIndex:
-    """Per-worker arrays, position i for `ids[i]`; built with the graph, read by the analyses."""
-
-    ids: list[str]
-    workers: list[Worker]
-    pos: dict[str, int]
-    ranks: npt.NDArray[np.int8]  # (N, 9) level rank per PCF domain, NO_LEVEL if none
-    overall: npt.NDArray[np.int8]
-    fte: FloatArray
-    amhp: BoolArray  # approval in force on the as-of date
-    in_training: BoolArray
-    social_worker: BoolArray
-    registered: BoolArray  # a qualified social worker with a Social Work England number
-    student: BoolArray
-    pe_stage: npt.NDArray[np.int8]
-    rota_share: FloatArray
-    e_share: FloatArray
-    cpd_hours: FloatArray  # NaN where not recorded
-    approved_on: DateArray
-    approval_expires: DateArray
-    training_completes: DateArray
-    leaving: DateArray
-    start: DateArray
-    team: npt.NDArray[np.int32]
-    team_names: list[str]
-    links: dict[Supervision, IntArray]
-    post_holders: dict[str, list[int]]
-    posts_of: dict[int, list[str]]
-    allocations: dict[str, tuple[IntArray, FloatArray]]
-    eligible: dict[str, BoolArray] = field(default_factory=dict)  # by category code
-    group_eligible: dict[tuple[str, str], BoolArray] = field(default_factory=dict)
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-
-@dataclass
 class WorkforceGraph:
     """The graph, its indexes, and the service, framework and date they were built from."""
 
@@ -168,6 +121,11 @@ class WorkforceGraph:
             for v, keys in self.graph.succ[node].items()
             if kind in keys and self.graph.nodes[v]["kind"] == NodeKind.WORKER
         ]
+
+    def level_in(self, staff_id: str, domain: int) -> str | None:
+        """A worker's level in one PCF domain (the assessed one, else their overall level)."""
+        rank = int(self.index.ranks[self.index.pos[staff_id], domain - 1])
+        return self.framework.level_ids()[rank] if rank >= 0 else None
 
     def supervisees(self, staff_id: str) -> list[str]:
         return self.linked(staff_id, EdgeKind.SUPERVISES)
@@ -246,7 +204,7 @@ def build(
         workers = _unique(service.workers)
         g = nx.MultiDiGraph(as_of=on.isoformat(), service=service.name)
         _reference_nodes(g, fw)
-        index = _index(workers, service, fw, on)
+        index = build_index(workers, service, fw, on)
         _worker_nodes(g, index)
         _worker_edges(g, index)
         _eligibility(g, index, fw)
@@ -284,112 +242,6 @@ def _reference_nodes(g: nx.MultiDiGraph, fw: Framework) -> None:
                     level=group.level,
                     statement=sid,
                 )
-
-
-def _ranks(
-    workers: list[Worker], overall: npt.NDArray[np.int8], fw: Framework
-) -> npt.NDArray[np.int8]:
-    """Overall level in every domain, then the domains assessed on their own."""
-    ranks = np.repeat(overall[:, None], 9, axis=1)
-    for i, w in enumerate(workers):
-        for d, level in w.domain_levels.items():
-            ranks[i, d - 1] = fw.rank(level)
-    return ranks
-
-
-_EPOCH = date(1970, 1, 1).toordinal()
-_NAT = np.iinfo(np.int64).min  # the int64 that numpy reads as NaT
-
-
-def _dates(values: list[date | None]) -> DateArray:
-    # Via day numbers: numpy converts date objects one by one, about ten times slower.
-    days = [_NAT if d is None else d.toordinal() - _EPOCH for d in values]
-    return np.array(days, dtype=np.int64).view("datetime64[D]")
-
-
-def _index(workers: list[Worker], service: Service, fw: Framework, on: date) -> WorkerIndex:
-    ids = [w.staff_id for w in workers]
-    pos = {sid: i for i, sid in enumerate(ids)}
-    qualified = {lv.id for lv in fw.levels if lv.qualified}
-    team_names = [t.name for t in service.teams]
-    team_pos = {name: i for i, name in enumerate(team_names)}
-    for w in workers:
-        if w.team not in team_pos:
-            team_pos[w.team] = len(team_names)
-            team_names.append(w.team)
-    holders: dict[str, list[int]] = {}
-    posts_of: dict[int, list[str]] = {}
-    alloc: dict[str, tuple[list[int], list[float]]] = {c: ([], []) for c in fw.function_codes()}
-    for i, w in enumerate(workers):
-        for p in w.posts:
-            key = post_key(p, w.team if fw.post(p).scope == "team" else None)
-            holders.setdefault(key, []).append(i)
-            posts_of.setdefault(i, []).append(key)
-        for code, share in w.role_functions.items():
-            alloc[code][0].append(i)
-            alloc[code][1].append(share)
-    sw = [w.profession is Profession.SOCIAL_WORKER for w in workers]
-    overall = np.array(
-        [fw.rank(w.pcf_level) if w.pcf_level else NO_LEVEL for w in workers], dtype=np.int8
-    )
-    return WorkerIndex(
-        ids=ids,
-        workers=workers,
-        pos=pos,
-        ranks=_ranks(workers, overall, fw),
-        overall=overall,
-        fte=np.array([w.fte for w in workers], dtype=np.float64),
-        amhp=np.array([w.is_amhp(on) for w in workers], dtype=np.bool_),
-        in_training=np.array([w.in_amhp_training(on) for w in workers], dtype=np.bool_),
-        social_worker=np.array(sw, dtype=np.bool_),
-        registered=np.array(
-            [
-                s and w.swe_registration is not None and w.pcf_level in qualified
-                for s, w in zip(sw, workers, strict=True)
-            ],
-            dtype=np.bool_,
-        ),
-        student=np.array(
-            [
-                w.contract is Contract.STUDENT or (s and w.pcf_level not in qualified)
-                for s, w in zip(sw, workers, strict=True)
-            ],
-            dtype=np.bool_,
-        ),
-        pe_stage=np.array([w.practice_educator_stage or 0 for w in workers], dtype=np.int8),
-        rota_share=np.array([w.amhp_rota_share for w in workers], dtype=np.float64),
-        e_share=np.array(
-            [sum(v for k, v in w.role_functions.items() if k[0] == "E") for w in workers],
-            dtype=np.float64,
-        ),
-        cpd_hours=np.array(
-            [np.nan if w.amhp_cpd_hours is None else w.amhp_cpd_hours for w in workers],
-            dtype=np.float64,
-        ),
-        approved_on=_dates([w.amhp_approved_on for w in workers]),
-        approval_expires=_dates([w.amhp_approval_expires for w in workers]),
-        training_completes=_dates([w.amhp_training_completes for w in workers]),
-        leaving=_dates([w.planned_leaving_date for w in workers]),
-        start=_dates([w.start_date for w in workers]),
-        team=np.array([team_pos[w.team] for w in workers], dtype=np.int32),
-        team_names=team_names,
-        links={kind: _link_array(workers, pos, kind) for kind in Supervision},
-        post_holders=holders,
-        posts_of=posts_of,
-        allocations={
-            code: (np.array(ix, dtype=np.int64), np.array(sh, dtype=np.float64))
-            for code, (ix, sh) in alloc.items()
-        },
-    )
-
-
-def _link_array(workers: list[Worker], pos: dict[str, int], kind: Supervision) -> IntArray:
-    attr = kind.value
-    out = []
-    for w in workers:
-        target = getattr(w, attr)
-        out.append(NO_LINK if target is None else pos.get(target, OUTSIDE))
-    return np.array(out, dtype=np.int64)
 
 
 def _worker_nodes(g: nx.MultiDiGraph, ix: WorkerIndex) -> None:

@@ -105,6 +105,7 @@ def test_domain_gaps_name_the_domains_short_of_the_mapping() -> None:
         (9, "experienced", "advanced", 1),
     ]
     assert wg.domain_gaps("NB002", "E") == []
+    assert wg.level_in("NB022", 9) == "experienced" and wg.level_in("NB022", 1) == "advanced"
     short = wg.shortfall("E")
     assert short[wg.index.pos["NB022"]].tolist() == [0] * 7 + [1, 1]
 
