@@ -6,7 +6,9 @@
   of the service without each worker, timed on a sample and scaled to everyone).
 - 1,000 / 10,000 / 100,000 workers: the whole analysis under 20 seconds and 2 GB at 100,000,
   growing no faster than N log N. Each size runs in its own process, so the peak memory is
-  that size's alone (it includes the service itself, generated in that process).
+  that size's alone (it includes the service itself, generated in that process); the best of
+  two runs is kept, and CPU time is shown beside wall time because other people's jobs share
+  the two cores.
 
 The simulation's results are kept between calls with the same arguments; every timed whole
 analysis starts with that store empty, so none of them reuses another's work.
@@ -90,29 +92,34 @@ from planner.policy import default_policy
 size = int(sys.argv[1])
 service = generate_service(size, seed=1)
 policy = default_policy()
-t0 = time.perf_counter()
+t0, c0 = time.perf_counter(), time.process_time()
 wg = build(service)
 t1 = time.perf_counter()
 report = analyse_graph(wg, policy)
-t2 = time.perf_counter()
+t2, c2 = time.perf_counter(), time.process_time()
 print(json.dumps({
-    "build": t1 - t0, "whole": t2 - t0, "edges": wg.graph.number_of_edges(),
+    "build": t1 - t0, "whole": t2 - t0, "cpu": c2 - c0, "edges": wg.graph.number_of_edges(),
     "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     "findings": len(report.findings),
 }))
 """
 
 
-def _one_size(size: int) -> dict[str, float]:
-    done = subprocess.run(
-        [sys.executable, "-c", _ONE_SIZE, str(size)],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-    )
-    result: dict[str, float] = json.loads(done.stdout)
-    return result
+def _one_size(size: int, runs: int = 2) -> dict[str, float]:
+    """The best of `runs` fresh processes (other people's jobs share the two cores)."""
+    results = []
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, "-c", _ONE_SIZE, str(size)],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+        )
+        results.append(json.loads(done.stdout))
+    best: dict[str, float] = min(results, key=lambda r: r["whole"])
+    best["peak_mb"] = max(r["peak_mb"] for r in results)
+    return best
 
 
 @bench
@@ -122,15 +129,16 @@ def growth() -> None:
     runs = {n: _one_size(n) for n in sizes}
     for n, r in runs.items():
         print(
-            f"  {n:>7,} workers: build {r['build']:6.2f} s, whole {r['whole']:6.2f} s, "
-            f"{r['edges']:>9,.0f} edges, peak {r['peak_mb']:6.0f} MB"
+            f"  {n:>7,} workers: build {r['build']:6.2f} s, whole {r['whole']:6.2f} s "
+            f"(CPU {r['cpu']:6.2f} s), {r['edges']:>9,.0f} edges, peak {r['peak_mb']:6.0f} MB"
         )
     for small, big in zip(sizes, sizes[1:], strict=False):
-        ratio = runs[big]["whole"] / runs[small]["whole"]
+        wall = runs[big]["whole"] / runs[small]["whole"]
+        cpu = runs[big]["cpu"] / runs[small]["cpu"]
         bound = big * math.log(big) / (small * math.log(small))
         print(
-            f"  {small:,} -> {big:,}: time x{ratio:.1f}, N log N allows x{bound:.1f}: "
-            f"{verdict(ratio <= bound)}"
+            f"  {small:,} -> {big:,}: wall x{wall:.1f} {verdict(wall <= bound)}, "
+            f"CPU x{cpu:.1f} {verdict(cpu <= bound)} (N log N allows x{bound:.1f})"
         )
     top = runs[sizes[-1]]
     print(f"  100,000 under 20 s: {verdict(top['whole'] < 20)}")
