@@ -4,9 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from pages.common import current_policy
-from planner.framework import load_framework
-from planner.policy import Policy, default_policy
-from planner.present.settings import PolicyField, apply_changes, policy_fields
+from planner.policy import default_policy
+from planner.present.settings import PolicyField, apply_changes, label, policy_fields
 
 st.title("Settings")
 st.write(
@@ -15,7 +14,6 @@ st.write(
 )
 
 policy = current_policy()
-levels = load_framework().level_ids()
 changes: dict[str, object] = {}
 
 
@@ -32,8 +30,26 @@ def _input(field: PolicyField) -> object:
         return table.to_dict("records")
     if field.kind == "level":
         return st.selectbox(
-            f"{field.label}{flag}", levels, index=levels.index(row.value), help=help_text, key=key
+            f"{field.label}{flag}",
+            field.options,
+            index=field.options.index(row.value),
+            help=help_text,
+            key=key,
         )
+    if field.kind in ("posts", "categories"):
+        return st.multiselect(
+            f"{field.label}{flag}", field.options, default=list(row.value), help=help_text, key=key
+        )
+    if field.kind == "weights":
+        st.markdown(f"**{field.label}**{flag} — {row.description}")
+        cols = st.columns(4)
+        return {
+            name: cols[i % 4].number_input(
+                label(name), value=float(weight), min_value=0.0, key=f"{key}_{name}", format="%g"
+            )
+            for i, (name, weight) in enumerate(row.value.items())
+        }
+
     if field.kind == "stage":
         return st.selectbox(
             f"{field.label}{flag}", [1, 2], index=[1, 2].index(row.value), help=help_text, key=key
@@ -75,8 +91,8 @@ if applied:
 
 if st.button("Reset to defaults"):
     st.session_state["policy"] = default_policy()
-    for name in Policy.model_fields:
-        st.session_state.pop(f"policy_{name}", None)
+    for key in [k for k in st.session_state if str(k).startswith("policy_")]:
+        del st.session_state[key]
     st.rerun()
 
 st.subheader("Policy in use")
@@ -84,8 +100,8 @@ st.dataframe(
     [
         {
             "Value": f.label,
-            "In use": str(f.row.value) if f.kind != "rota" else "see rota",
-            "Default": str(f.row.default) if f.kind != "rota" else "",
+            "In use": str(f.row.value) if f.kind not in ("rota", "weights") else "see above",
+            "Default": str(f.row.default) if f.kind not in ("rota", "weights") else "",
             "Changed": f.row.changed,
             "Unit": f.row.unit,
             "Check": f.row.check,

@@ -30,6 +30,20 @@ class Shift(BaseModel):
     demand_share: float = Field(ge=0, le=1)
 
 
+class DepartureWeights(BaseModel):
+    """How much each kind of loss counts when the departure sweep ranks people."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    needed_post_vacant: float = Field(ge=0)
+    post_vacated: float = Field(ge=0)
+    function_uncovered: float = Field(ge=0)
+    category_without_eligible: float = Field(ge=0)
+    new_single_point: float = Field(ge=0)
+    supervisee_orphaned: float = Field(ge=0)
+    other_link_orphaned: float = Field(ge=0)
+    amhp_lost: float = Field(ge=0)
+
+
 class Policy(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -51,6 +65,13 @@ class Policy(BaseModel):
     max_supervisees: int = Field(ge=1, le=50)
     supervision_hours_per_fte_month: float = Field(ge=0, le=160)
     supervisor_min_level: str
+    supervisor_posts: tuple[str, ...]
+    student_supervision_sessions_per_month: float = Field(gt=0, le=8)
+    amhp_supervision_sessions_per_year: float = Field(ge=0, le=52)
+    min_amhps_per_shift: int = Field(ge=0, le=10)
+    amber_share_of_target: float = Field(gt=0, lt=1)
+    allocation_needs_eligibility: tuple[Literal["A", "B", "C", "D", "E"], ...]
+    departure_weights: DepartureWeights
     practice_educator_final_placement_stage: Literal[1, 2]
     annual_turnover: float = Field(ge=0, le=1)
     time_to_fill_months: float = Field(ge=0, le=36)
@@ -70,6 +91,15 @@ class Policy(BaseModel):
         if level is None:
             raise ValueError(f"{value!r} is not a PCF level ({', '.join(fw.level_ids())})")
         return level
+
+    @field_validator("supervisor_posts")
+    @classmethod
+    def _known_posts(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        known = load_framework().post_ids()
+        unknown = [p for p in value if p not in known]
+        if unknown:
+            raise ValueError(f"{', '.join(unknown)} not a post (use one of: {', '.join(known)})")
+        return value
 
     @model_validator(mode="after")
     def _rota_adds_up(self) -> Policy:

@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from planner.framework import load_framework
 from planner.policy import Policy, PolicyRow, policy_table
 
 _ACRONYMS = {
@@ -36,22 +37,34 @@ def label(name: str) -> str:
 class PolicyField:
     row: PolicyRow
     label: str
-    kind: str  # "int", "float", "level", "stage" or "rota"
+    kind: str  # "int", "float", "level", "stage", "rota", "posts", "categories" or "weights"
+    options: tuple[str, ...] = ()
+
+
+_SPECIAL = {
+    "rota": "rota",
+    "supervisor_min_level": "level",
+    "practice_educator_final_placement_stage": "stage",
+    "supervisor_posts": "posts",
+    "allocation_needs_eligibility": "categories",
+    "departure_weights": "weights",
+}
 
 
 def policy_fields(policy: Policy) -> list[PolicyField]:
+    fw = load_framework()
+    options = {
+        "level": fw.level_ids(),
+        "posts": fw.post_ids(),
+        "categories": tuple(c.code for c in fw.categories),
+    }
     fields = []
     for row in policy_table(policy):
         annotation = Policy.model_fields[row.name].annotation
-        if row.name == "rota":
-            kind = "rota"
-        elif row.name == "supervisor_min_level":
-            kind = "level"
-        elif row.name == "practice_educator_final_placement_stage":
-            kind = "stage"
-        else:
-            kind = "int" if annotation is int else "float"
-        fields.append(PolicyField(row=row, label=label(row.name), kind=kind))
+        kind = _SPECIAL.get(row.name) or ("int" if annotation is int else "float")
+        fields.append(
+            PolicyField(row=row, label=label(row.name), kind=kind, options=options.get(kind, ()))
+        )
     return fields
 
 

@@ -56,3 +56,14 @@ def test_settings_page_applies_a_change_and_resets() -> None:
     assert at.session_state["policy"].max_supervisees == 5
     next(b for b in at.button if b.label == "Reset to defaults").click().run()
     assert at.session_state["policy"] == default_policy()
+
+
+def test_settings_page_edits_list_and_weight_values() -> None:
+    at = app().switch_page("pages/settings.py").run()
+    at.multiselect(key="policy_allocation_needs_eligibility").set_value(["C"])
+    at.number_input(key="policy_departure_weights_amhp_lost").set_value(9.0)
+    at.button[0].click().run()
+    assert not at.error
+    policy = at.session_state["policy"]
+    assert policy.allocation_needs_eligibility == ("C",)
+    assert policy.departure_weights.amhp_lost == 9.0

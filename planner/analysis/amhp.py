@@ -1,0 +1,202 @@
+"""AMHP sufficiency: headcount and duty time against population, demand and the rota.
+
+The local social services authority must have enough AMHPs for a 24-hour service (Mental Health
+Act 1983 s13(1) and s114; Code of Practice 2015 para 14.35). Figures here: AMHPs with an
+approval in force on the as-of date; AMHPs per 100,000 adults against the policy target and
+the published benchmarks (`data/benchmarks.yaml`); assessments a year from the population and
+the policy rate (ADASS survey 2016/17) and the AMHP hours they need against the duty hours
+available; the AMHPs each rota shift needs by Erlang C, checked by simulation (`queueing`);
+and the horizon (`amhp_horizon`). Every default used is in `data/policy/defaults.yaml`.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict
+
+from planner.analysis import queueing as q
+from planner.analysis.amhp_findings import amhp_findings
+from planner.analysis.amhp_horizon import AmhpHorizon, amhp_horizon
+from planner.analysis.findings import Finding
+from planner.analysis.population_basis import PopulationBasis
+from planner.graph import WorkforceGraph
+from planner.policy import Policy, Shift
+
+WEEKS_PER_YEAR = 365.25 / 7
+PER = 100_000
+
+
+class BenchmarkRow(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    label: str
+    year: int
+    per_100k: float
+    basis: str  # the benchmarks are per 100,000 people of all ages
+    service_per_100k: float | None  # the service on the same basis where it is known
+    source: str
+    citation: str
+    check: bool
+    note: str
+
+
+class RotaShift(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    shift: str
+    hours_per_week: float
+    demand_share: float
+    arrival_rate_per_hour: float
+    offered_load: float  # Erlangs: AMHPs kept busy on average
+    amhps_needed: int
+    share_within_target: float
+    mean_wait_hours: float
+    utilisation: float
+    simulated_share_within_target: float
+    simulation_standard_error: float
+    simulation: q.SimulationVerdict
+    amhp_hours_per_year: float  # AMHPs needed x shift hours over a year
+
+
+class AmhpSufficiency(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    headcount: int
+    fte: float
+    duty_fte: float  # each AMHP's FTE x their share on the rota or on category E, capped at 1
+    rota_fte: float  # the rota share alone
+    population: PopulationBasis
+    adult_population: int | None
+    per_100k_adults: float | None
+    per_100k_people: float | None
+    target_per_100k: float
+    headcount_for_target: int | None
+    headcount_shortfall: int | None
+    benchmarks: list[BenchmarkRow]
+    assessments_per_year: float | None
+    demand_hours: float | None
+    duty_hours: float
+    demand_ratio: float | None  # demand hours over duty hours
+    fte_for_demand: float | None
+    fte_shortfall: float | None
+    rota: list[RotaShift]
+    rota_fte_needed: float | None
+    rota_fte_shortfall: float | None
+    simulation: dict[str, float]
+    horizon: AmhpHorizon
+    findings: list[Finding]
+
+
+def _counts(wg: WorkforceGraph) -> tuple[int, float, float, float]:
+    ix = wg.index
+    on = ix.amhp
+    duty = np.minimum(1.0, ix.rota_share + ix.e_share)
+    return (
+        int(on.sum()),
+        float(ix.fte[on].sum()),
+        float((ix.fte * duty)[on].sum()),
+        float((ix.fte * ix.rota_share)[on].sum()),
+    )
+
+
+def amhp_sufficiency(
+    wg: WorkforceGraph, policy: Policy, population: PopulationBasis
+) -> AmhpSufficiency:
+    headcount, fte, duty_fte, rota_fte = _counts(wg)
+    adults = population.adults
+    per_adults = headcount / adults * PER if adults else None
+    per_people = headcount / population.all_ages * PER if population.all_ages else None
+    for_target = math.ceil(policy.amhp_target_per_100k * adults / PER) if adults else None
+    assessments = adults * policy.assessments_per_100k_per_year / PER if adults else None
+    demand = assessments * policy.amhp_hours_per_assessment if assessments is not None else None
+    duty_hours = duty_fte * policy.amhp_duty_hours_per_fte_year
+    fte_for_demand = demand / policy.amhp_duty_hours_per_fte_year if demand is not None else None
+    rota = [_shift(s, assessments or 0.0, policy) for s in policy.rota] if adults else []
+    rota_needed = (
+        sum(r.amhp_hours_per_year for r in rota) / policy.amhp_duty_hours_per_fte_year
+        if rota
+        else None
+    )
+    result = AmhpSufficiency(
+        headcount=headcount,
+        fte=round(fte, 4),
+        duty_fte=round(duty_fte, 4),
+        rota_fte=round(rota_fte, 4),
+        population=population,
+        adult_population=adults,
+        per_100k_adults=_r(per_adults),
+        per_100k_people=_r(per_people),
+        target_per_100k=policy.amhp_target_per_100k,
+        headcount_for_target=for_target,
+        headcount_shortfall=max(0, for_target - headcount) if for_target is not None else None,
+        benchmarks=_benchmarks(wg, per_people),
+        assessments_per_year=_r(assessments),
+        demand_hours=_r(demand),
+        duty_hours=round(duty_hours, 2),
+        demand_ratio=_r(demand / duty_hours if demand is not None and duty_hours else None),
+        fte_for_demand=_r(fte_for_demand),
+        fte_shortfall=_r(
+            max(0.0, fte_for_demand - duty_fte) if fte_for_demand is not None else None
+        ),
+        rota=rota,
+        rota_fte_needed=_r(rota_needed),
+        rota_fte_shortfall=_r(
+            max(0.0, rota_needed - duty_fte) if rota_needed is not None else None
+        ),
+        simulation={
+            "requests_per_shift": q.SIMULATION_REQUESTS,
+            "seed": q.SIMULATION_SEED,
+            "tolerance": q.SIMULATION_TOLERANCE,
+        },
+        horizon=amhp_horizon(wg, policy),
+        findings=[],
+    )
+    return result.model_copy(update={"findings": amhp_findings(result, policy)})
+
+
+def _r(value: float | None, digits: int = 2) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def _shift(shift: Shift, assessments: float, policy: Policy) -> RotaShift:
+    rate = assessments * shift.demand_share / (WEEKS_PER_YEAR * shift.hours_per_week)
+    service = policy.amhp_hours_per_assessment
+    wait = policy.wait_target_hours
+    c = q.servers_needed(rate, service, wait, policy.wait_target_share, policy.min_amhps_per_shift)
+    share = q.share_within(c, rate, service, wait)
+    sim = q.simulate_share_within(c, rate, service, wait)
+    return RotaShift(
+        shift=shift.name,
+        hours_per_week=shift.hours_per_week,
+        demand_share=shift.demand_share,
+        arrival_rate_per_hour=round(rate, 4),
+        offered_load=round(rate * service, 4),
+        amhps_needed=c,
+        share_within_target=round(share, 4),
+        mean_wait_hours=round(q.mean_wait(c, rate, service), 3),
+        utilisation=round(rate * service / c, 4) if c else 0.0,
+        simulated_share_within_target=round(sim.share, 4),
+        simulation_standard_error=round(sim.standard_error, 4),
+        simulation=q.simulation_verdict(sim, share),
+        amhp_hours_per_year=round(c * shift.hours_per_week * WEEKS_PER_YEAR, 2),
+    )
+
+
+def _benchmarks(wg: WorkforceGraph, per_people: float | None) -> list[BenchmarkRow]:
+    fw = wg.framework
+    return [
+        BenchmarkRow(
+            label=b.label,
+            year=b.year,
+            per_100k=b.per_100k,
+            basis="people of all ages",
+            service_per_100k=_r(per_people),
+            source=b.source,
+            citation=fw.source(b.source).citation(),
+            check=b.check,
+            note=b.note,
+        )
+        for b in fw.benchmarks.amhp_per_100k
+    ]

@@ -1,0 +1,252 @@
+"""Leadership cover: needed posts filled, role functions covered, single points of failure.
+
+Posts and who may hold them come from `data/posts.yaml` (principal social worker: Care and
+Support Statutory Guidance 1.27-1.31; AMHP service lead: national AMHP service standards 2019;
+team managers; practice educators for students, PEPS). Role categories A-E, their functions and
+who is eligible for them follow TCSW 2014 section 3 and Appendix One (`data/roles/`). A function
+is *covered* by a worker who is allocated to it and eligible for its category; a function or
+post that rests on exactly one person is a single point of failure. The departure sweep is in
+`planner.analysis.sweep`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict
+
+from planner.analysis.findings import Finding
+from planner.analysis.leadership_findings import leadership_findings
+from planner.framework import Post
+from planner.graph import WorkforceGraph
+from planner.graph_index import BoolArray, IntArray, post_key
+from planner.policy import Policy
+
+PostStatus = Literal["filled", "unqualified", "vacant"]
+
+
+class PostCover(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    key: str  # post id, with "@team" for a team-level post
+    post_id: str
+    name: str
+    team: str | None
+    needed: bool
+    holders: list[str]
+    qualified_holders: list[str]
+    status: PostStatus
+    holders_leaving: list[str]  # planned leaving date within the horizon
+    bench_in_team: int | None  # others in the team eligible now (team-level posts)
+    bench_in_service: int  # others anywhere in the service eligible now
+
+
+class FunctionCover(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    category: str
+    allocated: int
+    allocated_fte: float
+    covered: int  # allocated and eligible for the category
+    sole_cover: str | None
+    allocated_not_eligible: list[str]  # only for categories where policy asks for eligibility
+
+
+class CategoryCover(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    title: str
+    eligible: int
+    allocated: int  # workers with any function of the category
+    allocated_fte: float
+    functions_uncovered: list[str]
+    single_points: list[str]
+
+
+class SinglePoint(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    kind: Literal["function", "post", "category"]
+    id: str
+    staff_id: str
+    bench: int  # others eligible now who could step in
+
+
+class LeadershipCover(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    horizon_end: date
+    posts: list[PostCover]
+    categories: list[CategoryCover]
+    functions: list[FunctionCover]
+    single_points: list[SinglePoint]
+    findings: list[Finding]
+
+
+def post_needed(post: Post, amhps: int, students: int) -> bool:
+    """Whether the service needs this post, given how many AMHPs and students it has."""
+    return {
+        "always": True,
+        "when_amhps": amhps > 0,
+        "when_students": students > 0,
+        "optional": False,
+    }[post.needed]
+
+
+def post_slots(wg: WorkforceGraph) -> list[tuple[str, Post, str | None, bool]]:
+    """(key, post, team, needed) for every post the service needs or someone holds."""
+    amhps, students = int(wg.index.amhp.sum()), int(wg.index.student.sum())
+    slots: dict[str, tuple[str, Post, str | None, bool]] = {}
+    for post in wg.framework.posts:
+        needed = post_needed(post, amhps, students)
+        if post.scope == "service":
+            slots[post.id] = (post.id, post, None, needed)
+            continue
+        for t in wg.service.teams:
+            key = post_key(post.id, t.name)
+            slots[key] = (key, post, t.name, needed and t.kind in post.team_kinds)
+    for key in wg.index.post_holders:
+        if key not in slots:
+            post_id, _, team = key.partition("@")
+            slots[key] = (key, wg.framework.post(post_id), team or None, False)
+    return [slots[k] for k in slots if slots[k][3] or k in wg.index.post_holders]
+
+
+def function_cover(wg: WorkforceGraph) -> dict[str, IntArray]:
+    """Positions of the workers covering each function: allocated and eligible."""
+    ix = wg.index
+    out = {}
+    for code, (idx, _) in ix.allocations.items():
+        out[code] = idx[ix.eligible[code.split(".")[0]][idx]]
+    return out
+
+
+def leadership(wg: WorkforceGraph, policy: Policy, horizon_end: date) -> LeadershipCover:
+    posts = _posts(wg, horizon_end)
+    cover = function_cover(wg)
+    functions = _functions(wg, policy, cover)
+    categories = _categories(wg, functions)
+    singles = _single_points(wg, posts, functions, categories)
+    result = LeadershipCover(
+        horizon_end=horizon_end,
+        posts=posts,
+        categories=categories,
+        functions=functions,
+        single_points=singles,
+        findings=[],
+    )
+    return result.model_copy(update={"findings": leadership_findings(result, policy)})
+
+
+def _posts(wg: WorkforceGraph, horizon_end: date) -> list[PostCover]:
+    ix = wg.index
+    end = np.datetime64(horizon_end, "D")
+    eligible: dict[str, BoolArray] = {p.id: wg.post_eligible(p) for p in wg.framework.posts}
+    total = {post_id: int(ok.sum()) for post_id, ok in eligible.items()}
+    teams = len(ix.team_names)
+    per_team = {pid: np.bincount(ix.team[ok], None, teams) for pid, ok in eligible.items()}
+    team_of = {name: i for i, name in enumerate(ix.team_names)}
+    rows = []
+    for key, post, team, needed in post_slots(wg):
+        holders = ix.post_holders.get(key, [])
+        ok = eligible[post.id]
+        qualified = [i for i in holders if ok[i]]
+        others = total[post.id] - len(qualified)
+        in_team = None
+        if team is not None:
+            in_team = int(per_team[post.id][team_of[team]]) - len(qualified)
+        status: PostStatus = "filled" if qualified else ("unqualified" if holders else "vacant")
+        rows.append(
+            PostCover(
+                key=key,
+                post_id=post.id,
+                name=post.name,
+                team=team,
+                needed=needed,
+                holders=[ix.ids[i] for i in holders],
+                qualified_holders=[ix.ids[i] for i in qualified],
+                status=status,
+                holders_leaving=[ix.ids[i] for i in holders if ix.leaving[i] <= end],
+                bench_in_team=in_team,
+                bench_in_service=others,
+            )
+        )
+    return rows
+
+
+def _functions(
+    wg: WorkforceGraph, policy: Policy, cover: dict[str, IntArray]
+) -> list[FunctionCover]:
+    ix = wg.index
+    rows = []
+    for code in wg.framework.function_codes():
+        idx, shares = ix.allocations[code]
+        cat = code.split(".")[0]
+        covering = cover[code]
+        beyond: list[str] = []
+        if cat in policy.allocation_needs_eligibility:
+            beyond = [ix.ids[i] for i in idx[~ix.eligible[cat][idx]].tolist()]
+        rows.append(
+            FunctionCover(
+                code=code,
+                category=cat,
+                allocated=len(idx),
+                allocated_fte=round(float((ix.fte[idx] * shares).sum()), 3),
+                covered=len(covering),
+                sole_cover=ix.ids[int(covering[0])] if len(covering) == 1 else None,
+                allocated_not_eligible=beyond,
+            )
+        )
+    return rows
+
+
+def _categories(wg: WorkforceGraph, functions: list[FunctionCover]) -> list[CategoryCover]:
+    ix = wg.index
+    rows = []
+    for cat in wg.framework.categories:
+        codes = [f.code for f in cat.functions]
+        mine = [f for f in functions if f.category == cat.code]
+        members = np.unique(np.concatenate([ix.allocations[c][0] for c in codes]))
+        rows.append(
+            CategoryCover(
+                code=cat.code,
+                title=cat.title,
+                eligible=int(ix.eligible[cat.code].sum()),
+                allocated=len(members),
+                allocated_fte=round(sum(f.allocated_fte for f in mine), 3),
+                functions_uncovered=[f.code for f in mine if f.covered == 0],
+                single_points=[f.code for f in mine if f.covered == 1],
+            )
+        )
+    return rows
+
+
+def _single_points(
+    wg: WorkforceGraph,
+    posts: list[PostCover],
+    functions: list[FunctionCover],
+    categories: list[CategoryCover],
+) -> list[SinglePoint]:
+    ix = wg.index
+    eligible = {c.code: c.eligible for c in categories}
+    out = [
+        SinglePoint(kind="post", id=p.key, staff_id=p.holders[0], bench=p.bench_in_service)
+        for p in posts
+        if p.needed and len(p.holders) == 1
+    ]
+    out += [
+        SinglePoint(
+            kind="function", id=f.code, staff_id=f.sole_cover, bench=eligible[f.category] - 1
+        )
+        for f in functions
+        if f.sole_cover is not None
+    ]
+    for c in categories:
+        if c.eligible == 1:
+            only = ix.ids[int(np.flatnonzero(ix.eligible[c.code])[0])]
+            out.append(SinglePoint(kind="category", id=c.code, staff_id=only, bench=0))
+    return out

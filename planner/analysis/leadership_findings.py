@@ -1,0 +1,137 @@
+"""The leadership findings: needed posts, their holders and bench, and role-function cover.
+
+A needed post left vacant, or a category nobody is eligible for, is red; a post or function
+resting on one person, or a function allocated beyond its category's requirements (TCSW 2014,
+category C's allocation note), is amber.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from planner.analysis.findings import Finding, agree, finding, ids_text, plural, uk_date
+from planner.policy import Policy
+
+if TYPE_CHECKING:
+    from planner.analysis.leadership import LeadershipCover
+
+
+def leadership_findings(r: LeadershipCover, policy: Policy) -> list[Finding]:
+    return [*_post_findings(r, policy), *_function_findings(r, policy)]
+
+
+def _post_findings(r: LeadershipCover, policy: Policy) -> list[Finding]:
+    needed = [p for p in r.posts if p.needed]
+    vacant = [p.key for p in needed if p.status == "vacant"]
+    out = [
+        finding(
+            "leadership",
+            "needed_posts",
+            "red" if vacant else "green",
+            f"{plural(len(vacant), 'needed post')} vacant: {ids_text(vacant)}."
+            if vacant
+            else f"All {len(needed)} posts the service needs are filled.",
+            evidence=vacant,
+            sources=("dhsc-care-act-guidance", "amhp-standards-2019", "basw-peps-2020"),
+        )
+    ]
+    for p in needed:
+        if p.status == "unqualified":
+            out.append(
+                finding(
+                    "leadership",
+                    "post_holder_unqualified",
+                    "amber",
+                    f"{p.name} ({p.key}) is held by {ids_text(p.holders)}, who "
+                    f"{agree(len(p.holders), 'does', 'do')} not meet its "
+                    "level or credentials.",
+                    evidence=[p.key, *p.holders],
+                )
+            )
+        if p.holders_leaving:
+            all_go = len(p.holders_leaving) == len(p.holders)
+            out.append(
+                finding(
+                    "leadership",
+                    "post_holder_leaving",
+                    "red" if all_go else "amber",
+                    f"{p.name} ({p.key}): {ids_text(p.holders_leaving)} "
+                    f"{agree(len(p.holders_leaving), 'plans', 'plan')} to leave by "
+                    f"{uk_date(r.horizon_end)}"
+                    + (f"; {plural(p.bench_in_service, 'other')} eligible now." if all_go else "."),
+                    evidence=[p.key, *p.holders_leaving],
+                    policy=policy,
+                    used=("horizon_months",),
+                )
+            )
+        if len(p.holders) == 1 and p.bench_in_service == 0:
+            out.append(
+                finding(
+                    "leadership",
+                    "post_without_bench",
+                    "amber",
+                    f"{p.name} ({p.key}) rests on {p.holders[0]} and nobody else is eligible now.",
+                    evidence=[p.key, p.holders[0]],
+                )
+            )
+    return out
+
+
+def _function_findings(r: LeadershipCover, policy: Policy) -> list[Finding]:
+    out = []
+    for c in r.categories:
+        if c.eligible == 0:
+            out.append(
+                finding(
+                    "leadership",
+                    "category_without_eligible",
+                    "red",
+                    f"Nobody meets the Appendix One requirements for category {c.code} ({c.title}).",
+                    evidence=[c.code],
+                    sources=("tcsw-mh-2014",),
+                )
+            )
+    uncovered = [code for c in r.categories for code in c.functions_uncovered]
+    if uncovered:
+        out.append(
+            finding(
+                "leadership",
+                "functions_uncovered",
+                "amber",
+                f"{plural(len(uncovered), 'role function')} with no eligible worker allocated: "
+                f"{ids_text(uncovered, 8)}.",
+                evidence=uncovered,
+                sources=("tcsw-mh-2014",),
+            )
+        )
+    eligible = {c.code: c.eligible for c in r.categories}
+    for f in r.functions:
+        if f.sole_cover is not None:
+            others = eligible[f.category] - 1
+            out.append(
+                finding(
+                    "leadership",
+                    "single_point_of_failure",
+                    "amber",
+                    f"{f.code} is covered only by {f.sole_cover}; "
+                    f"{plural(others, 'other worker')} eligible could take it on.",
+                    evidence=[f.code, f.sole_cover],
+                    sources=("tcsw-mh-2014",),
+                )
+            )
+        if f.allocated_not_eligible:
+            out.append(
+                finding(
+                    "leadership",
+                    "allocated_beyond_eligibility",
+                    "amber",
+                    f"{f.code} is allocated to {ids_text(f.allocated_not_eligible)}, who "
+                    f"{agree(len(f.allocated_not_eligible), 'does', 'do')} not "
+                    f"meet category {f.category}'s Appendix One requirements.",
+                    evidence=[f.code, *f.allocated_not_eligible],
+                    policy=policy,
+                    used=("allocation_needs_eligibility",),
+                    sources=("tcsw-mh-2014",),
+                )
+            )
+    return out
