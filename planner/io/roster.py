@@ -25,7 +25,7 @@ from planner.io import ascwds
 from planner.io.grid import Book, open_book
 from planner.io.headers import HeaderPlan, find_header_row, plan_columns
 from planner.io.layout import Layout, load_layout, normalise
-from planner.io.rows import RowResult, read_rows
+from planner.io.rows import RowResult, gc_paused, read_rows
 from planner.io.safety import Limits, Rejected, check_file
 from planner.io.service_sheet import (
     NOT_GIVEN,
@@ -105,7 +105,8 @@ def import_roster(
     try:
         kind = check_file(data, name, limits)
         book = open_book(data, name, kind, limits)
-        return _import(book, kind == "csv", population, today or date.today(), policy)
+        with gc_paused():  # millions of short-lived cells and no reference cycles
+            return _import(book, kind == "csv", population, today or date.today(), policy)
     except Rejected as exc:
         return RosterImport(name, None, unusable=str(exc))
 
@@ -285,10 +286,11 @@ def _build_service(
     team_list = teams if teams is not None else _derived_teams(result.workers, layout)
     fields, team_list, bad = _valid_service_fields(fields, team_list, layout, info, stem, today)
     problems += bad
-    service = Service.model_validate(
-        {**fields, "teams": team_list, "workers": tuple(result.workers), "extra_columns": extra}
-    )
-    return service, problems
+    checked = Service.model_validate({**fields, "teams": team_list, "extra_columns": extra})
+    # Every worker was validated on its own row; validating the service again would run each
+    # worker's rules a second time (a second or more at 100,000 rows) and change nothing.
+    own = {name: getattr(checked, name) for name in Service.model_fields if name != "workers"}
+    return Service.model_construct(**own, workers=tuple(result.workers)), problems
 
 
 def _derived_teams(workers: list[Worker], layout: Layout) -> list[dict[str, str]]:
@@ -386,6 +388,8 @@ def _locate(
     A staff ID can appear on several rows (that is one of the problems), so each problem goes to
     the first of its rows whose value matches and that has not had a problem of that kind yet.
     """
+    if not problems:
+        return []
     rows_of: dict[str, list[int]] = defaultdict(list)
     for worker, number in zip(service.workers, result.worker_rows, strict=True):
         rows_of[worker.staff_id].append(number)

@@ -10,7 +10,7 @@ the loop creates many small objects and nothing in it forms reference cycles.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,7 +34,12 @@ _RULE_COLUMNS = (
     ("training", "amhp_training_completes"),
     ("rota", "amhp_rota_share"),
 )
-_WARN_STARTS = ("=", "+", "@")
+_WARN_FIRST = frozenset("=+@")
+_DEFAULTS = {
+    name: info.get_default(call_default_factory=True)
+    for name, info in Worker.model_fields.items()
+    if info.get_default(call_default_factory=True) not in (None, "", (), {})
+}
 
 
 @dataclass
@@ -47,15 +52,14 @@ class RowResult:
 
 @contextmanager
 def gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector off for a bulk step (reference counting still frees)."""
     enabled = gc.isenabled()
-    gc.freeze()
     gc.disable()
     try:
         yield
     finally:
         if enabled:
             gc.enable()
-        gc.unfreeze()
 
 
 def is_blank(row: list[Cell]) -> bool:
@@ -70,29 +74,35 @@ def is_blank(row: list[Cell]) -> bool:
 class _Reader:
     def __init__(self, rows: list[list[Cell]], plan: HeaderPlan, layout: Layout, sheet: str):
         self.plan, self.layout, self.sheet = plan, layout, sheet
-        self.numbers: list[int] = []
-        self.data: list[list[Cell]] = []
         width = max((c.index for c in plan.columns), default=-1) + 1
-        for r in range(plan.row + 1, len(rows)):
-            row = rows[r]
-            if is_blank(row):
-                continue
-            if len(row) < width:
-                row = row + [""] * (width - len(row))
-            self.numbers.append(r + 1)
-            self.data.append(row)
+        below = range(plan.row + 1, len(rows))
+        kept = [r for r in below if not is_blank(rows[r])]
+        self.numbers: list[int] = [r + 1 for r in kept]
+        self.data: list[list[Cell]] = [rows[r] for r in kept]
+        if any(len(row) < width for row in self.data):  # CSV rows can be short
+            self.data = [row + [""] * (width - len(row)) for row in self.data]
+        # One pass turns rows into columns; each column is then converted whole.
+        self.columns: list[tuple[Cell, ...]] = (
+            list(zip(*self.data, strict=False)) if self.data else []
+        )
         self.values: dict[str, list[Any]] = {}
         self.bad: dict[int, list[tuple[ColumnPlan, str]]] = {}
         self.headings: dict[str, ColumnPlan] = plan.fields()
 
-    def column(self, col: ColumnPlan) -> list[Cell]:
-        i = col.index
-        return [row[i] for row in self.data]
+    def column(self, col: ColumnPlan) -> Sequence[Cell]:
+        if col.index < len(self.columns):
+            return self.columns[col.index]
+        return ("",) * len(self.data)
 
     def convert(self) -> None:
         for col in self.plan.by_target("field"):
             kind = self.layout.by_field[col.name].kind
             values, bad = convert_column(kind, self.column(col))
+            default = _DEFAULTS.get(col.name)
+            if default is not None:
+                # A value equal to the model's default is left out: the model fills it in
+                # without validating it again for every row.
+                values = [None if v == default else v for v in values]
             self.values[col.name] = values
             for i, message in bad.items():
                 self.bad.setdefault(i, []).append((col, message))
@@ -119,19 +129,31 @@ class _Reader:
                 self.bad.setdefault(i, []).append((col, message))
 
     def dicts(self) -> list[dict[str, Any]]:
-        names = list(self.values)
-        extras = self.plan.by_target("extra")
-        keys = [c.name for c in extras]
-        extra_cols = [[cell_text(v) if v != "" else "" for v in self.column(c)] for c in extras]
+        """One dict per row holding only the values present, as the model wants them."""
+        n = len(self.data)
+        # Columns full in every row go in through dict(zip()), at C speed; the rest one by one.
+        dense = {k: v for k, v in self.values.items() if None not in v}
+        sparse = {k: v for k, v in self.values.items() if k not in dense and v.count(None) != n}
+        extras = [(c.name, self.column(c)) for c in self.plan.by_target("extra")]
+        extra = {k: [cell_text(v) for v in cells] for k, cells in extras if cells.count("") != n}
+        dense_names, sparse_names, extra_names = list(dense), list(sparse), list(extra)
         out = []
-        value_rows = zip(*self.values.values(), strict=True) if names else ((),) * len(self.data)
-        extra_rows = zip(*extra_cols, strict=True) if keys else ((),) * len(self.data)
-        for vals, texts in zip(value_rows, extra_rows, strict=True):
-            d = {k: v for k, v in zip(names, vals, strict=True) if v is not None}
-            if keys:
-                extra = {k: t for k, t in zip(keys, texts, strict=True) if t}
-                if extra:
-                    d["extra"] = extra
+        blank: tuple[Any, ...] = ((),) * n
+        rows = zip(
+            zip(*dense.values()) if dense else blank,
+            zip(*sparse.values()) if sparse else blank,
+            zip(*extra.values()) if extra else blank,
+            strict=True,
+        )
+        for full, partial, texts in rows:
+            d = dict(zip(dense_names, full, strict=True))
+            for k, v in zip(sparse_names, partial, strict=True):
+                if v is not None:
+                    d[k] = v
+            if texts:
+                kept = {k: t for k, t in zip(extra_names, texts, strict=True) if t}
+                if kept:
+                    d["extra"] = kept
             out.append(d)
         return out
 
@@ -164,7 +186,7 @@ def read_rows(rows: list[list[Cell]], plan: HeaderPlan, layout: Layout, sheet: s
     dicts = reader.dicts()
     result = RowResult(rows_read=len(dicts))
     validate = Worker.model_validate
-    with gc_paused():
+    with gc_paused():  # many small objects, no reference cycles: nothing for it to collect
         for i, d in enumerate(dicts):
             bad = reader.bad.get(i)
             try:
@@ -254,24 +276,23 @@ def sentence(err: ErrorDetails, name: str, heading: str) -> str:
 
 def _formula_warnings(reader: _Reader, result: RowResult) -> Iterator[Problem]:
     """Text that a spreadsheet would run if typed in: kept as text, and HR is told."""
-    imported = set(result.worker_rows)
-    text_fields = [
-        c for c in reader.plan.by_target("field") if reader.layout.by_field[c.name].kind == "text"
-    ]
     staff = reader.values.get("staff_id")
-    for col in text_fields:
-        for i, value in enumerate(reader.values[col.name]):
-            if (
-                value is not None
-                and value.startswith(_WARN_STARTS)
-                and reader.numbers[i] in imported
-            ):
+    imported: set[int] | None = None
+    for col in reader.plan.by_target("field"):
+        if reader.layout.by_field[col.name].kind != "text":
+            continue
+        values = reader.values[col.name]
+        hits = [i for i, v in enumerate(values) if v and v[0] in _WARN_FIRST]
+        if hits and imported is None:
+            imported = set(result.worker_rows)
+        for i in hits:
+            if imported and reader.numbers[i] in imported:
                 yield reader.problem(
                     i,
                     col,
                     col.heading,
-                    f"{col.heading} begins with {value[0]!r}, like a formula; it is kept as text "
-                    "and will never run as a formula.",
+                    f"{col.heading} begins with {values[i][0]!r}, like a formula; it is kept as "
+                    "text and will never run as a formula.",
                     "formula_like_text",
                     severity="warning",
                     staff_id=staff[i] if staff else None,

@@ -13,7 +13,7 @@ the common cell types take a fast path and only unusual cells reach the slower p
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 from functools import cache
 from typing import Any
@@ -28,6 +28,9 @@ FIRST_SERIAL_DATE = date(1900, 3, 1)
 LAST_SERIAL = 2958465  # 31/12/9999
 ISO_EPOCH_ORDINAL = EXCEL_EPOCH.toordinal()
 Cell = Any  # str, float, int, bool, date, datetime, time or timedelta as the readers give them
+
+
+_MISS = object()
 
 
 class Bad:
@@ -351,26 +354,40 @@ _SLOW: dict[Kind, Callable[[Cell], Any]] = {
 }
 
 
-def convert_column(kind: Kind, cells: list[Cell]) -> tuple[list[Any], dict[int, str]]:
-    """Each cell read as `kind` (None for a blank) and the reasons for cells that could not be."""
+def convert_column(kind: Kind, cells: Sequence[Cell]) -> tuple[list[Any], dict[int, str]]:
+    """Each cell read as `kind` (None for a blank) and the reasons for cells that could not be.
+
+    Rosters repeat the same few texts in most columns (levels, teams, contracts), so each
+    distinct text is parsed once per column.
+    """
     slow = _SLOW[kind]
     if kind == "text":
-        values = [
-            (v.strip(WS) or None) if v.__class__ is str else (None if v is None else slow(v))
-            for v in cells
-        ]
-        return values, {}
+        return [(v.strip(WS) or None) if v.__class__ is str else _text(v) for v in cells], {}
+    memo: dict[str, Any] = {}
+    get = memo.get
+    found_bad: list[Bad] = []
+
+    def miss(v: Cell) -> Any:
+        result = None if v == "" else slow(v)
+        if result.__class__ is Bad:
+            found_bad.append(result)
+        if v.__class__ is str:  # only text is remembered: True == 1.0 would mix up a cache
+            memo[v] = result
+        return result
+
     if kind in ("share", "number"):
-        values = [
-            v if v.__class__ is float else (None if v == "" or v is None else slow(v))
-            for v in cells
-        ]
+        values = [v if v.__class__ is float else None if v == "" else miss(v) for v in cells]
     elif kind == "date":
+        values = [v if v.__class__ is date else None if v == "" else miss(v) for v in cells]
+    elif kind in ("year", "stage"):
         values = [
-            v if v.__class__ is date else (None if v == "" or v is None else slow(v)) for v in cells
+            int(v) if v.__class__ is float and v.is_integer() else None if v == "" else miss(v)
+            for v in cells
         ]
     else:
-        values = [None if v == "" or v is None else slow(v) for v in cells]
+        values = [r if (r := get(v, _MISS)) is not _MISS else miss(v) for v in cells]
+    if not found_bad:
+        return values, {}
     bad = {i: v.message for i, v in enumerate(values) if v.__class__ is Bad}
     for i in bad:
         values[i] = None
