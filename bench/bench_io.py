@@ -154,7 +154,7 @@ def roster_io() -> None:
             },
             REPEAT,
         )
-        del values
+        values.clear()
         _report(
             w,
             "planner export (formats, drop-downs)",

@@ -140,9 +140,9 @@ class _Reader:
         out = []
         blank: tuple[Any, ...] = ((),) * n
         rows = zip(
-            zip(*dense.values()) if dense else blank,
-            zip(*sparse.values()) if sparse else blank,
-            zip(*extra.values()) if extra else blank,
+            zip(*dense.values(), strict=True) if dense else blank,
+            zip(*sparse.values(), strict=True) if sparse else blank,
+            zip(*extra.values(), strict=True) if extra else blank,
             strict=True,
         )
         for full, partial, texts in rows:
