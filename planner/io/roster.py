@@ -41,7 +41,7 @@ from planner.policy import Policy, default_policy
 from planner.problems import Problem
 
 Source = Literal["template", "spreadsheet", "csv", "ascwds"]
-_OUR_SHEETS = {"service", "teams", "notes", "lists", "problems"}
+OUR_SHEETS = {"service", "teams", "notes", "lists", "problems"}
 _REQUIRED = ("staff_id", "name", "team", "fte")
 
 
@@ -117,7 +117,7 @@ def choose_sheet(book: Book) -> str:
     for name in visible:
         if "roster" in normalise(name) or "staff" in normalise(name):
             return name
-    rest = [n for n in visible if normalise(n) not in _OUR_SHEETS]
+    rest = [n for n in visible if normalise(n) not in OUR_SHEETS]
     return (rest or visible)[0]
 
 
@@ -364,11 +364,11 @@ def _team_error(team: dict[str, str], message: str) -> Problem:
 
 def _service_missing(layout: Layout, key: str, info: ServiceInfo) -> Problem:
     label = layout.spec.service_sheet[key].label
-    instead = "the file name is used" if key == "name" else "today's date is used"
+    missing = {"name": "service name; the file name", "as_of": "as-of date; today's date"}[key]
     return Problem(
         severity="warning",
         code="service_value_missing",
-        message=f"The Service sheet gives no {label.lower()}; {instead}.",
+        message=f"The Service sheet gives no {missing} is used.",
         column=label,
         sheet=SERVICE_SHEET,
         row=info.rows.get(key),

@@ -47,7 +47,7 @@ Target = Path | IO[bytes]
 Put = Callable[[int, int, Any], None]
 
 
-class _Formats:
+class Formats:
     def __init__(self, wb: Workbook) -> None:
         heading = {"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True}
         self.header = wb.add_format(heading)
@@ -66,12 +66,12 @@ class _Formats:
         )
 
 
-def _new_workbook(target: Target) -> Workbook:
+def new_workbook(target: Target) -> Workbook:
     options = {"constant_memory": True, "strings_to_numbers": False, "strings_to_formulas": False}
     return xlsxwriter.Workbook(target, {**options, "in_memory": False})
 
 
-def text_writer(ws: Worksheet, fmt: _Formats) -> Put:
+def text_writer(ws: Worksheet, fmt: Formats) -> Put:
     """Write a string cell; text that starts like a formula gets the quote-prefix style."""
     write = ws.write_string
     quoted = fmt.quoted
@@ -97,7 +97,7 @@ def _number_writer(ws: Worksheet, put_text: Put, cell_format: Any) -> Put:
     return put
 
 
-def _date_writer(ws: Worksheet, put_text: Put, fmt: _Formats) -> Put:
+def _date_writer(ws: Worksheet, put_text: Put, fmt: Formats) -> Put:
     write, date_format = ws.write_number, fmt.date
 
     def put(row: int, col: int, value: date) -> None:
@@ -119,7 +119,7 @@ def _mapped(put_text: Put, convert: Callable[[Any], str]) -> Put:
     return put
 
 
-def _column_writers(ws: Worksheet, fmt: _Formats, layout: Layout) -> list[Put]:
+def _column_writers(ws: Worksheet, fmt: Formats, layout: Layout) -> list[Put]:
     fw = load_framework()
     put_text = text_writer(ws, fmt)
     labels = {
@@ -152,8 +152,8 @@ def _column_writers(ws: Worksheet, fmt: _Formats, layout: Layout) -> list[Put]:
 def write_roster(service: Service | None, target: Target) -> None:
     """The roster workbook of a service; with no service, the empty template."""
     layout = load_layout()
-    wb = _new_workbook(target)
-    fmt = _Formats(wb)
+    wb = new_workbook(target)
+    fmt = Formats(wb)
     roster = wb.add_worksheet(ROSTER_SHEET)
     service_ws = wb.add_worksheet("Service")
     teams_ws = wb.add_worksheet("Teams")
@@ -174,7 +174,7 @@ def write_template(target: Target) -> None:
 
 
 def _write_roster_sheet(
-    ws: Worksheet, fmt: _Formats, layout: Layout, service: Service | None, lists: dict[str, str]
+    ws: Worksheet, fmt: Formats, layout: Layout, service: Service | None, lists: dict[str, str]
 ) -> None:
     extra = service.extra_columns if service else ()
     headings = [c.header for c in layout.columns] + list(extra)
@@ -207,13 +207,13 @@ def _write_roster_sheet(
                     put_text(row, col, text)
 
 
-def write_headings(ws: Worksheet, fmt: _Formats, headings: Sequence[str], row: int = 0) -> None:
+def write_headings(ws: Worksheet, fmt: Formats, headings: Sequence[str], row: int = 0) -> None:
     for col, heading in enumerate(headings):
         quoted = heading[:1] in FORMULA_STARTS
         ws.write_string(row, col, heading, fmt.header_quoted if quoted else fmt.header)
 
 
-def _layout_columns(ws: Worksheet, fmt: _Formats, columns: Sequence[Column], n_extra: int) -> None:
+def _layout_columns(ws: Worksheet, fmt: Formats, columns: Sequence[Column], n_extra: int) -> None:
     widths = {"text": 18, "date": 12, "share": 8, "level": 26, "role_functions": 28, "posts": 26}
     for col, spec in enumerate(columns):
         width = max(widths.get(spec.kind, 14), min(len(spec.header) + 2, 30))
@@ -279,7 +279,7 @@ def _validations(ws: Worksheet, layout: Layout, lists: dict[str, str]) -> None:
             )
 
 
-def _write_lists(ws: Worksheet, fmt: _Formats, layout: Layout) -> dict[str, str]:
+def _write_lists(ws: Worksheet, fmt: Formats, layout: Layout) -> dict[str, str]:
     """The hidden lists the drop-downs read, and the range of each as a validation source."""
     fw = load_framework()
     columns = {
@@ -305,7 +305,7 @@ def _write_lists(ws: Worksheet, fmt: _Formats, layout: Layout) -> dict[str, str]
 
 
 def _write_service_sheet(
-    ws: Worksheet, fmt: _Formats, layout: Layout, service: Service | None
+    ws: Worksheet, fmt: Formats, layout: Layout, service: Service | None
 ) -> None:
     put_text = text_writer(ws, fmt)
     ws.set_column(0, 0, 20)
@@ -337,7 +337,7 @@ def _write_service_sheet(
 
 
 def _write_teams_sheet(
-    ws: Worksheet, fmt: _Formats, layout: Layout, service: Service | None, lists: dict[str, str]
+    ws: Worksheet, fmt: Formats, layout: Layout, service: Service | None, lists: dict[str, str]
 ) -> None:
     put_text = text_writer(ws, fmt)
     ws.set_column(0, 0, 30)
@@ -350,7 +350,7 @@ def _write_teams_sheet(
         ws.write_string(row, 1, layout.choice_label("team_kind", team.kind))
 
 
-def _write_notes(ws: Worksheet, fmt: _Formats, layout: Layout) -> None:
+def _write_notes(ws: Worksheet, fmt: Formats, layout: Layout) -> None:
     fw = load_framework()
     ws.set_column(0, 0, 26)
     ws.set_column(1, 1, 10)
@@ -445,7 +445,7 @@ def write_roster_csv(service: Service, path: Path) -> None:
 # --- raw cells (problem report) ---------------------------------------------------------------
 
 
-def raw_writer(ws: Worksheet, fmt: _Formats) -> Callable[[int, int, Any, Any], None]:
+def raw_writer(ws: Worksheet, fmt: Formats) -> Callable[[int, int, Any, Any], None]:
     """Write a cell as a reader gave it, keeping its type; text always safe."""
     put_text = text_writer(ws, fmt)
 
