@@ -274,6 +274,15 @@ def _build_service(
         for key in ("name", "as_of"):
             if key not in values:
                 problems.append(_service_missing(layout, key, info))
+    elif not book.filename.lower().endswith(".csv"):
+        problems.append(
+            Problem(
+                severity="warning",
+                code="no_service_sheet",
+                message="The workbook has no Service sheet, so the service is named after the "
+                "file and dated today; the template's Service sheet sets both.",
+            )
+        )
     if population is not None:
         values["adult_population"] = population
     fields: dict[str, Any] = {
