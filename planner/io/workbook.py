@@ -110,6 +110,16 @@ def _date_writer(ws: Worksheet, put_text: Put, fmt: Formats) -> Put:
     return put
 
 
+def _safe(
+    ws: Worksheet, fmt: Formats, row: int, col: int, text: str, cell_format: Any = None
+) -> None:
+    """A string cell from our own data, held to the same rule as HR's: never a formula."""
+    if text[:1] in FORMULA_STARTS:
+        ws.write_string(row, col, text, fmt.quoted)
+    else:
+        ws.write_string(row, col, text, cell_format)
+
+
 def _mapped(put_text: Put, convert: Callable[[Any], str]) -> Put:
     def put(row: int, col: int, value: Any) -> None:
         text = convert(value)
@@ -294,13 +304,13 @@ def _write_lists(ws: Worksheet, fmt: Formats, layout: Layout) -> dict[str, str]:
     }
     sources = {}
     for col, (name, values) in enumerate(columns.items()):
-        ws.write_string(0, col, name, fmt.bold)
+        _safe(ws, fmt, 0, col, name, fmt.bold)
         letter = xlsxwriter.utility.xl_col_to_name(col)
         sources[name] = f"=Lists!${letter}$2:${letter}${len(values) + 1}"
     for row in range(max(len(v) for v in columns.values())):
         for col, values in enumerate(columns.values()):
             if row < len(values):
-                ws.write_string(row + 1, col, values[row])
+                _safe(ws, fmt, row + 1, col, values[row])
     return sources
 
 
@@ -319,7 +329,7 @@ def _write_service_sheet(
         "as_of": "The date the roster describes; analyses are as of this date.",
     }
     for row, (key, entry) in enumerate(layout.spec.service_sheet.items()):
-        ws.write_string(row, 0, entry.label, fmt.bold)
+        _safe(ws, fmt, row, 0, entry.label, fmt.bold)
         value = getattr(service, key) if service else None
         if isinstance(value, date):
             serial = excel_serial(value)
@@ -333,7 +343,7 @@ def _write_service_sheet(
             put_text(row, 1, str(value))
         elif key == "as_of":
             ws.write_blank(row, 1, None, fmt.date)
-        ws.write_string(row, 2, notes.get(key, ""))
+        _safe(ws, fmt, row, 2, notes.get(key, ""))
 
 
 def _write_teams_sheet(
@@ -342,12 +352,12 @@ def _write_teams_sheet(
     put_text = text_writer(ws, fmt)
     ws.set_column(0, 0, 30)
     ws.set_column(1, 1, 20)
-    ws.write_string(0, 0, "Team", fmt.header)
-    ws.write_string(0, 1, "Kind", fmt.header)
+    _safe(ws, fmt, 0, 0, "Team", fmt.header)
+    _safe(ws, fmt, 0, 1, "Kind", fmt.header)
     ws.data_validation(1, 1, 10_000, 1, {"validate": "list", "source": lists["team_kind"]})
     for row, team in enumerate(service.teams if service else (), start=1):
         put_text(row, 0, team.name)
-        ws.write_string(row, 1, layout.choice_label("team_kind", team.kind))
+        _safe(ws, fmt, row, 1, layout.choice_label("team_kind", team.kind))
 
 
 def _write_notes(ws: Worksheet, fmt: Formats, layout: Layout) -> None:
@@ -356,23 +366,23 @@ def _write_notes(ws: Worksheet, fmt: Formats, layout: Layout) -> None:
     ws.set_column(1, 1, 10)
     ws.set_column(2, 2, 90)
     ws.set_column(3, 3, 34)
-    ws.write_string(0, 0, "How to fill in the roster", fmt.title)
+    _safe(ws, fmt, 0, 0, "How to fill in the roster", fmt.title)
     intro = (
         "One row per person on the Roster sheet. Headings are matched forgiving case and spacing, "
         "and common HR headings (Employee ID, WTE, Contract type...) are understood. Columns the "
         "planner does not use are kept with each person and written back on export. Dates can be "
         "typed as 31/01/2024 (day first). Lists in one cell are separated by semicolons."
     )
-    ws.write_string(1, 0, intro)
+    _safe(ws, fmt, 1, 0, intro)
     row = 3
     for col, heading in enumerate(("Column", "Needed", "What to enter", "Example")):
-        ws.write_string(row, col, heading, fmt.header)
+        _safe(ws, fmt, row, col, heading, fmt.header)
     for spec in layout.columns:
         row += 1
-        ws.write_string(row, 0, spec.header, fmt.bold)
-        ws.write_string(row, 1, "Yes" if spec.required else "")
-        ws.write_string(row, 2, spec.note, fmt.wrap)
-        ws.write_string(row, 3, spec.example)
+        _safe(ws, fmt, row, 0, spec.header, fmt.bold)
+        _safe(ws, fmt, row, 1, "Yes" if spec.required else "")
+        _safe(ws, fmt, row, 2, spec.note, fmt.wrap)
+        _safe(ws, fmt, row, 3, spec.example)
     sections = [
         (
             "PCF levels (name or abbreviation)",
@@ -390,11 +400,11 @@ def _write_notes(ws: Worksheet, fmt: Formats, layout: Layout) -> None:
     ]
     for title, items in sections:
         row += 2
-        ws.write_string(row, 0, title, fmt.title)
+        _safe(ws, fmt, row, 0, title, fmt.title)
         for name, text in items:
             row += 1
-            ws.write_string(row, 0, name, fmt.bold)
-            ws.write_string(row, 2, text, fmt.wrap)
+            _safe(ws, fmt, row, 0, name, fmt.bold)
+            _safe(ws, fmt, row, 2, text, fmt.wrap)
 
 
 # --- CSV ---------------------------------------------------------------------------------------
