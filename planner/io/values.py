@@ -12,6 +12,7 @@ the common cell types take a fast path and only unusual cells reach the slower p
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
@@ -69,7 +70,7 @@ def uk_date(day: date) -> str:
 
 
 def number_text(value: float) -> str:
-    if value == int(value) and abs(value) < 1e16:
+    if math.isfinite(value) and value == int(value) and abs(value) < 1e16:
         return str(int(value))
     return repr(float(value))
 
@@ -83,14 +84,15 @@ def _text(value: Cell) -> str | None:
 
 def _number(value: Cell) -> float | Bad:
     cls = value.__class__
-    if cls is float or cls is int:
+    if (cls is float or cls is int) and math.isfinite(value):
         return float(value)
     if cls is str:
         text = value.strip(WS).replace(",", "")
         try:
-            return float(text)
+            number = float(text)
         except ValueError:
             return Bad(f"{text!r} is not a number")
+        return number if math.isfinite(number) else Bad(f"{text!r} is not a number")
     return Bad(f"{cell_text(value)!r} is not a number")
 
 
@@ -160,8 +162,10 @@ _WORDS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?[\s\-]+([a-z]+)\.?[\s\-,]+(\d{4}|
 
 def serial_date(serial: float) -> date | Bad:
     """An Excel date serial (1900 date system) as a date."""
+    if not 1 <= serial < LAST_SERIAL + 1:
+        return Bad(f"{number_text(serial)} is not a date Excel can hold")
     whole = int(serial)
-    if not 1 <= whole <= LAST_SERIAL or whole == 60:
+    if whole == 60:
         return Bad(f"{number_text(serial)} is not a date Excel can hold")
     if whole < 60:  # before Excel's phantom 29/02/1900
         return EXCEL_EPOCH + timedelta(days=whole + 1)

@@ -42,3 +42,23 @@ def load(data: bytes, name: str = "roster.xlsx", **kwargs: Any) -> RosterImport:
 
 def codes(result: RosterImport) -> list[tuple[int | None, str]]:
     return [(p.row, p.code) for p in result.problems]
+
+
+def raw_xlsx_bytes(rows: list[list[Any]], sheet: str = "Roster") -> bytes:
+    """A workbook of exactly these cell values (any text, control characters too)."""
+    import xlsxwriter
+
+    out = io.BytesIO()
+    wb = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_formulas": False})
+    ws = wb.add_worksheet(sheet)
+    dates = wb.add_format({"num_format": "dd/mm/yyyy"})
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if isinstance(value, date):
+                ws.write_datetime(r, c, value, dates)
+            elif isinstance(value, str):
+                ws.write_string(r, c, value)
+            else:
+                ws.write(r, c, value)
+    wb.close()
+    return out.getvalue()
