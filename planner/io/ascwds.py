@@ -75,6 +75,11 @@ def is_ascwds(header: list[Cell]) -> bool:
     return set(spec().signature) <= headings
 
 
+def find_header(rows: list[list[Cell]], scan: int = 50) -> int | None:
+    """The row holding the ASC-WDS headings, if this is an ASC-WDS worker file."""
+    return next((i for i, row in enumerate(rows[:scan]) if is_ascwds(row)), None)
+
+
 class _Row:
     """One ASC-WDS row being read: its values, the worker fields so far and its problems."""
 

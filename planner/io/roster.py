@@ -130,7 +130,8 @@ def _import(
         raise Rejected(f"{book.filename} has no sheets.")
     sheet = choose_sheet(book)
     rows = book.rows(sheet)
-    header = find_header_row(rows, layout)
+    header = ascwds.find_header(rows)
+    header = find_header_row(rows, layout) if header is None else header
     if header is None:
         raise Rejected(
             f"No header row found on sheet {sheet!r} of {book.filename}: the planner looks in the "

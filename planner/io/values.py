@@ -16,7 +16,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from planner.framework import load_framework
@@ -32,6 +32,7 @@ Cell = Any  # str, float, int, bool, date, datetime, time or timedelta as the re
 
 
 _MISS = object()
+USER_TEXT_CACHE = 4096  # distinct texts remembered; bounded, as a server reads many files
 
 
 class Bad:
@@ -188,7 +189,7 @@ def _make_date(year: int, month: int, day: int, text: str) -> date | Bad:
         return Bad(f"{text!r} is not a real date")
 
 
-@cache
+@lru_cache(maxsize=USER_TEXT_CACHE)
 def parse_date_text(text: str) -> date | Bad | None:
     """A text date in UK order; None for a blank."""
     text = text.strip(WS)
@@ -225,7 +226,7 @@ def _date(value: Cell) -> date | Bad | None:
 # --- choices and framework codes --------------------------------------------------------------
 
 
-@cache
+@lru_cache(maxsize=USER_TEXT_CACHE)
 def _choice(name: ChoiceList, text: str) -> str | Bad:
     value = load_layout().choice(name, text)
     if value is not None:
@@ -250,7 +251,7 @@ def _yes_no(value: Cell) -> bool | Bad:
     return answer == "yes"
 
 
-@cache
+@lru_cache(maxsize=USER_TEXT_CACHE)
 def _level_text(text: str) -> str | Bad:
     fw = load_framework()
     level = fw.parse_level(text)

@@ -8,12 +8,21 @@ import pytest
 
 from planner.io.ascwds import spec
 from planner.models import Contract, Profession
-from tests.io.helpers import load
+from tests.io.helpers import load, xlsx_bytes
 
 ASC_HEAD = (
     "LOCALESTID,UNIQUEWORKERID,STATUS,DISPLAYID,NINUMBER,POSTCODE,DOB,GENDER,STARTDATE,"
     "EMPLSTATUS,MAINJOBROLE,MAINJRDESC,CONTHOURS,AVGHOURS,AMHP"
 )
+
+
+def test_an_ascwds_file_is_recognised_by_its_headings_alone() -> None:
+    text = "LOCALESTID,UNIQUEWORKERID,STATUS,DISPLAYID,MAINJOBROLE,CONTHOURS\nE1,W1,NEW,Ann,6,37\n"
+    result = load(xlsx_bytes({"Workers": [r.split(",") for r in text.splitlines()]}))
+    assert result.source == "ascwds" and result.service is not None
+    assert [w.staff_id for w in result.service.workers] == ["W1"]
+
+
 ASC_ROWS = [
     "NB-AMHP,W1,NEW,Ann Lee,AB123456C,NB1 1AA,17/05/1980,2,01/04/2015,1,6,,37,,1",
     "NB-CMHT,W2,NEW,Bo Chan,,,,1,15/03/2019,2,6,Senior SW,18.5,,2",

@@ -114,3 +114,22 @@ def test_the_template_imports_as_an_empty_roster(tmp_path: Path) -> None:
     write_template(path)
     result = import_roster(path)
     assert result.service is not None and result.counts.rows_read == 0
+
+
+def test_the_app_can_work_in_memory() -> None:
+    """Uploads arrive as bytes and downloads leave as bytes: no file is needed on either side."""
+    import io
+
+    from planner.demo import load_demo
+    from planner.io.workbook import write_roster
+
+    book = io.BytesIO()
+    write_roster(load_demo(), book)
+    result = import_roster(book.getvalue(), "upload.xlsx")
+    assert result.service == load_demo()
+    report = io.BytesIO()
+    write_problem_report(book.getvalue(), result, report)
+    assert openpyxl.load_workbook(io.BytesIO(report.getvalue())).sheetnames[:2] == [
+        "Roster",
+        "Problems",
+    ]
