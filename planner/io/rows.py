@@ -13,6 +13,7 @@ import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any
 
 from pydantic import ValidationError
@@ -35,6 +36,7 @@ _RULE_COLUMNS = (
     ("rota", "amhp_rota_share"),
 )
 _WARN_FIRST = frozenset("=+@")
+_WARN_STARTS = ("=", "+", "@")
 _DEFAULTS = {
     name: info.get_default(call_default_factory=True)
     for name, info in Worker.model_fields.items()
@@ -75,8 +77,14 @@ class _Reader:
     def __init__(self, rows: list[list[Cell]], plan: HeaderPlan, layout: Layout, sheet: str):
         self.plan, self.layout, self.sheet = plan, layout, sheet
         width = max((c.index for c in plan.columns), default=-1) + 1
-        below = range(plan.row + 1, len(rows))
-        kept = [r for r in below if not is_blank(rows[r])]
+        below = rows[plan.row + 1 :]
+        # Count blanks per row in C; only rows with few filled cells need a closer look.
+        filled = list(map(int.__sub__, map(len, below), map(list.count, below, repeat(""))))
+        kept = [
+            plan.row + 1 + i
+            for i, n in enumerate(filled)
+            if n > 3 or (n and not is_blank(below[i]))
+        ]
         self.numbers: list[int] = [r + 1 for r in kept]
         self.data: list[list[Cell]] = [rows[r] for r in kept]
         if any(len(row) < width for row in self.data):  # CSV rows can be short
@@ -185,7 +193,7 @@ def read_rows(rows: list[list[Cell]], plan: HeaderPlan, layout: Layout, sheet: s
     reader.convert()
     dicts = reader.dicts()
     result = RowResult(rows_read=len(dicts))
-    validate = Worker.model_validate
+    validate = Worker.__pydantic_validator__.validate_python  # model_validate, minus a call
     with gc_paused():  # many small objects, no reference cycles: nothing for it to collect
         for i, d in enumerate(dicts):
             bad = reader.bad.get(i)
@@ -282,6 +290,8 @@ def _formula_warnings(reader: _Reader, result: RowResult) -> Iterator[Problem]:
         if reader.layout.by_field[col.name].kind != "text":
             continue
         values = reader.values[col.name]
+        if not any(map(str.startswith, filter(None, values), repeat(_WARN_STARTS))):
+            continue  # checked in C: the usual case, no text that looks like a formula
         hits = [i for i, v in enumerate(values) if v and v[0] in _WARN_FIRST]
         if hits and imported is None:
             imported = set(result.worker_rows)

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 from functools import cache, lru_cache
+from itertools import repeat
 from typing import Any
 
 from planner.framework import load_framework
@@ -367,6 +368,8 @@ def convert_column(kind: Kind, cells: Sequence[Cell]) -> tuple[list[Any], dict[i
     """
     slow = _SLOW[kind]
     if kind == "text":
+        if set(map(type, cells)) <= {str}:  # the usual case, stripped in C
+            return [t or None for t in map(str.strip, cells, repeat(WS))], {}
         return [(v.strip(WS) or None) if v.__class__ is str else _text(v) for v in cells], {}
     memo: dict[str, Any] = {}
     get = memo.get

@@ -383,7 +383,28 @@ def _write_notes(ws: Worksheet, fmt: Formats, layout: Layout) -> None:
         _safe(ws, fmt, row, 1, "Yes" if spec.required else "")
         _safe(ws, fmt, row, 2, spec.note, fmt.wrap)
         _safe(ws, fmt, row, 3, spec.example)
+    good_to_know = [
+        (
+            "Blank cells",
+            "A blank cell means 'not given'; staff ID, name, team and FTE are always needed.",
+        ),
+        (
+            "Your own columns",
+            "Columns after ours (cost centre, grade...) are kept with each person and exported again.",
+        ),
+        (
+            "Problem report",
+            "Its 'Planner problems' and 'Original row' columns are ignored when it is uploaded again.",
+        ),
+        (
+            "Formulas",
+            "Formulas are read as the value Excel saved; text that starts like a formula stays text.",
+        ),
+    ]
+    service = [(e.label, ", ".join(e.synonyms)) for e in layout.spec.service_sheet.values()]
     sections = [
+        ("Service sheet (label, other names read)", service),
+        ("Good to know", good_to_know),
         (
             "PCF levels (name or abbreviation)",
             [(lv.name, ", ".join(lv.aliases)) for lv in fw.levels],
