@@ -90,8 +90,9 @@ def _cycles(service: Service) -> Iterator[Problem]:
 def supervision_cycles(service: Service, kind: Supervision) -> list[list[str]]:
     """Each loop in one kind of supervision link, once, starting from its first member in roster
     order. Every worker has at most one link of a kind, so following links finds every loop."""
-    nxt = {w.staff_id: getattr(w, kind.value) for w in service.workers}
-    order = {w.staff_id: i for i, w in enumerate(service.workers)}
+    field = kind.value
+    nxt = {w.staff_id: w.__dict__[field] for w in service.workers}
+    order: dict[str, int] = {}  # roster position, built only when a loop is found
     state: dict[str, int] = {}  # 1 = on the current path, 2 = finished
     cycles = []
     for start in nxt:
@@ -103,6 +104,7 @@ def supervision_cycles(service: Service, kind: Supervision) -> list[list[str]]:
             node = nxt[node]
         if node is not None and state.get(node) == 1:
             cycle = path[path.index(node) :]
+            order = order or {w.staff_id: i for i, w in enumerate(service.workers)}
             first = min(range(len(cycle)), key=lambda i: order[cycle[i]])
             cycles.append(cycle[first:] + cycle[:first])
         for member in path:

@@ -78,8 +78,12 @@ def _demo(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.suffix.lower() == ".json":
         write_service_json(service, out)
+    elif out.suffix.lower() == ".xlsx":
+        from planner.io.workbook import write_roster
+
+        write_roster(service, out)
     else:
-        _err(f"{out.name}: the demo can be written as .json")
+        _err(f"{out.name}: the demo can be written as .json or .xlsx")
         return 2
     _err(f"Wrote {service.name}: {len(service.workers)} workers to {out}")
     return 0

@@ -12,6 +12,7 @@ from typing import Any
 
 _MODULES: tuple[str, ...] = (
     # one line per feature module, e.g. "planner.io.cli",
+    "planner.io.cli",
     "planner.store_cli",
     "planner.analysis.cli",
 )

@@ -231,12 +231,18 @@ class Framework(_Ref):
     benchmarks: BenchmarksFile
     _level_names: dict[str, str] = PrivateAttr(default_factory=dict)
     _ranks: dict[str, int] = PrivateAttr(default_factory=dict)
+    _codes: tuple[tuple[str, ...], tuple[str, ...]] = PrivateAttr(default=((), ()))
+    _code_set: frozenset[str] = PrivateAttr(default=frozenset())
 
     def model_post_init(self, context: object, /) -> None:
         for rank, lv in enumerate(self.levels):
             self._ranks[lv.id] = rank
             for name in (lv.id, lv.name, *lv.aliases):
                 self._level_names[_norm(name)] = lv.id
+                self._level_names[name] = lv.id  # as written: found without normalising
+        functions = tuple(f.code for cat in self.categories for f in cat.functions)
+        self._codes = (functions, tuple(p.id for p in self.posts))
+        self._code_set = frozenset(functions)
 
     def level_ids(self) -> tuple[str, ...]:
         return tuple(lv.id for lv in self.levels)
@@ -253,7 +259,7 @@ class Framework(_Ref):
     def parse_level(self, text: str) -> str | None:
         """A level id from an id, a name or a common abbreviation, forgiving case and spacing."""
         names: dict[str, str] = self.__pydantic_private__["_level_names"]  # type: ignore[index]
-        return names.get(_norm(text))
+        return names.get(text) or names.get(_norm(text))
 
     def category(self, code: str) -> RoleCategory:
         for cat in self.categories:
@@ -262,7 +268,11 @@ class Framework(_Ref):
         raise KeyError(code)
 
     def function_codes(self) -> tuple[str, ...]:
-        return tuple(f.code for cat in self.categories for f in cat.functions)
+        # Built once: Worker validation asks for these for every row of a roster.
+        return self.__pydantic_private__["_codes"][0]  # type: ignore[index,no-any-return]
+
+    def function_code_set(self) -> frozenset[str]:
+        return self.__pydantic_private__["_code_set"]  # type: ignore[index,no-any-return]
 
     def function(self, code: str) -> RoleFunction:
         return self.category(code.split(".")[0]).functions[ROMAN.index(code.split(".")[1])]
@@ -283,7 +293,7 @@ class Framework(_Ref):
         raise KeyError(post_id)
 
     def post_ids(self) -> tuple[str, ...]:
-        return tuple(p.id for p in self.posts)
+        return self.__pydantic_private__["_codes"][1]  # type: ignore[index,no-any-return]
 
     def source(self, source_id: str) -> Source:
         return self.sources[source_id]
@@ -339,7 +349,13 @@ def _cross_check(root: Path, fw: Framework, refs: dict[str, tuple[str, ...]]) ->
 
 def load_framework(root: Path | None = None) -> Framework:
     """Load and validate all reference data (cached per folder)."""
-    return _load(root or data_dir())
+    return _load(root or _default_root())
+
+
+@cache
+def _default_root() -> Path:
+    # data_dir() looks at the file system; Worker validation calls this for every row.
+    return data_dir()
 
 
 @cache

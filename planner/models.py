@@ -50,6 +50,9 @@ class Supervision(StrEnum):
     AMHP = "amhp_supervisor_id"
 
 
+_LINK_FIELDS = tuple((kind, kind.value) for kind in Supervision)
+
+
 def _level(value: str | None) -> str | None:
     if value is None:
         return None
@@ -109,8 +112,7 @@ class Worker(BaseModel):
     @field_validator("role_functions")
     @classmethod
     def _role_functions(cls, value: dict[str, float]) -> dict[str, float]:
-        known = set(load_framework().function_codes())
-        unknown = sorted(set(value) - known)
+        unknown = sorted(set(value) - load_framework().function_code_set())
         if unknown:
             raise ValueError(f"{', '.join(unknown)} not a TCSW role function (A.i to E.v)")
         for code, share in value.items():
@@ -166,8 +168,8 @@ class Worker(BaseModel):
         return self.domain_levels.get(domain, self.pcf_level)
 
     def supervisors(self) -> dict[Supervision, str]:
-        links = {kind: getattr(self, kind.value) for kind in Supervision}
-        return {kind: sid for kind, sid in links.items() if sid}
+        values = self.__dict__
+        return {kind: values[field] for kind, field in _LINK_FIELDS if values[field]}
 
     def leaves_by(self, on: date) -> bool:
         return self.planned_leaving_date is not None and self.planned_leaving_date <= on
@@ -195,11 +197,14 @@ class Service(BaseModel):
     _index: dict[str, Worker] = PrivateAttr(default_factory=dict)
 
     def model_post_init(self, context: object, /) -> None:
+        index: dict[str, Worker] = self.__pydantic_private__["_index"]  # type: ignore[index]
         for w in self.workers:
-            self._index.setdefault(w.staff_id, w)
+            index.setdefault(w.staff_id, w)
 
     def worker(self, staff_id: str) -> Worker | None:
-        return self._index.get(staff_id)
+        # Private attributes read through __getattr__ are slow; checks call this per link.
+        index: dict[str, Worker] = self.__pydantic_private__["_index"]  # type: ignore[index]
+        return index.get(staff_id)
 
     def team(self, name: str) -> Team | None:
         return next((t for t in self.teams if t.name == name), None)

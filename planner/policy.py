@@ -81,6 +81,7 @@ class Policy(BaseModel):
     max_first_successor_positions: int = Field(ge=1, le=10)
     max_import_mb: float = Field(gt=0, le=500)
     max_import_rows: int = Field(gt=0, le=2_000_000)
+    full_time_hours_per_week: float = Field(gt=0, le=60)
     disclosure_threshold: int = Field(ge=1, le=100)
 
     @field_validator("supervisor_min_level")

@@ -47,9 +47,7 @@ def load_service(
         if suffix == ".json":
             loaded = _from_json(path)
         elif suffix in (".xlsx", ".csv"):
-            return ServiceLoad(
-                None, unusable=f"{path.name}: roster spreadsheets cannot be read yet"
-            )
+            return _from_roster(path, population, policy)
         else:
             return ServiceLoad(
                 None,
@@ -61,6 +59,21 @@ def load_service(
     if population is not None:
         service = service.model_copy(update={"adult_population": population})
     return ServiceLoad(service, check_service(service, policy))
+
+
+def _from_roster(path: Path, population: int | None, policy: Policy) -> ServiceLoad:
+    from planner.io.roster import import_roster
+
+    if path.suffix.lower() == ".csv" and population is None:
+        return ServiceLoad(
+            None,
+            unusable=f"{path.name}: a .csv roster does not say how many adults the service serves; "
+            "give it with --population N",
+        )
+    result = import_roster(path, population=population, policy=policy)
+    if result.service is None:
+        return ServiceLoad(None, unusable=result.unusable)
+    return ServiceLoad(result.service, list(result.problems))
 
 
 def _from_json(path: Path) -> Service | ServiceLoad:

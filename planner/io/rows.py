@@ -1,0 +1,309 @@
+"""The data rows of a roster sheet read into workers, each row imported or reported.
+
+Cells are converted a column at a time (`values.convert_column`), then each row is validated by
+the `Worker` model on its own, so one bad row never stops the others and each problem names its
+row, its column as the file heads it, the value seen and a sentence HR understands. A row with an
+error is not imported; a row with warnings is. Validation runs with the garbage collector paused:
+the loop creates many small objects and nothing in it forms reference cycles.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from itertools import repeat
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from planner.io.headers import ColumnPlan, HeaderPlan
+from planner.io.layout import Layout
+from planner.io.values import WS, Cell, cell_text, convert_column
+from planner.models import Worker
+from planner.problems import Problem
+
+_SHARES = {"fte", "amhp_rota_share"}
+# Which column a rule across one row's fields is about, by a word in its message.
+_RULE_COLUMNS = (
+    ("PCF level", "pcf_level"),
+    ("leaving date", "planned_leaving_date"),
+    ("AMHP approval", "amhp_approval_expires"),
+    ("approved-on", "amhp_approved_on"),
+    ("training", "amhp_training_completes"),
+    ("rota", "amhp_rota_share"),
+)
+_WARN_FIRST = frozenset("=+@")
+_WARN_STARTS = ("=", "+", "@")
+_DEFAULTS = {
+    name: info.get_default(call_default_factory=True)
+    for name, info in Worker.model_fields.items()
+    if info.get_default(call_default_factory=True) not in (None, "", (), {})
+}
+
+
+@dataclass
+class RowResult:
+    workers: list[Worker] = field(default_factory=list)
+    worker_rows: list[int] = field(default_factory=list)  # 1-based sheet row of each worker
+    problems: list[Problem] = field(default_factory=list)
+    rows_read: int = 0
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector off for a bulk step (reference counting still frees)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def is_blank(row: list[Cell]) -> bool:
+    filled = len(row) - row.count("")
+    if filled == 0:
+        return True
+    if filled > 3:
+        return False
+    return all(v.__class__ is str and not v.strip(WS) for v in row if v != "")
+
+
+class _Reader:
+    def __init__(self, rows: list[list[Cell]], plan: HeaderPlan, layout: Layout, sheet: str):
+        self.plan, self.layout, self.sheet = plan, layout, sheet
+        width = max((c.index for c in plan.columns), default=-1) + 1
+        below = rows[plan.row + 1 :]
+        # Count blanks per row in C; only rows with few filled cells need a closer look.
+        filled = list(map(int.__sub__, map(len, below), map(list.count, below, repeat(""))))
+        kept = [
+            plan.row + 1 + i
+            for i, n in enumerate(filled)
+            if n > 3 or (n and not is_blank(below[i]))
+        ]
+        self.numbers: list[int] = [r + 1 for r in kept]
+        self.data: list[list[Cell]] = [rows[r] for r in kept]
+        if any(len(row) < width for row in self.data):  # CSV rows can be short
+            self.data = [row + [""] * (width - len(row)) for row in self.data]
+        # One pass turns rows into columns; each column is then converted whole.
+        self.columns: list[tuple[Cell, ...]] = (
+            list(zip(*self.data, strict=False)) if self.data else []
+        )
+        self.values: dict[str, list[Any]] = {}
+        self.bad: dict[int, list[tuple[ColumnPlan, str]]] = {}
+        self.headings: dict[str, ColumnPlan] = plan.fields()
+
+    def column(self, col: ColumnPlan) -> Sequence[Cell]:
+        if col.index < len(self.columns):
+            return self.columns[col.index]
+        return ("",) * len(self.data)
+
+    def convert(self) -> None:
+        for col in self.plan.by_target("field"):
+            kind = self.layout.by_field[col.name].kind
+            values, bad = convert_column(kind, self.column(col))
+            default = _DEFAULTS.get(col.name)
+            if default is not None:
+                # A value equal to the model's default is left out: the model fills it in
+                # without validating it again for every row.
+                values = [None if v == default else v for v in values]
+            self.values[col.name] = values
+            for i, message in bad.items():
+                self.bad.setdefault(i, []).append((col, message))
+        self._parts()
+
+    def _parts(self) -> None:
+        parts = {c.name: c for c in self.plan.by_target("part")}
+        names = [
+            convert_column("text", self.column(parts[p]))[0]
+            for p in ("first_name", "last_name")
+            if p in parts
+        ]
+        if names:
+            self.values["name"] = [
+                " ".join(n for n in pair if n) or None for pair in zip(*names, strict=True)
+            ]
+            self.headings["name"] = parts.get("first_name") or parts["last_name"]
+        if "date_of_birth" in parts:
+            col = parts["date_of_birth"]
+            born, bad = convert_column("date", self.column(col))
+            self.values["birth_year"] = [d.year if d else None for d in born]
+            self.headings["birth_year"] = col
+            for i, message in bad.items():
+                self.bad.setdefault(i, []).append((col, message))
+
+    def dicts(self) -> list[dict[str, Any]]:
+        """One dict per row holding only the values present, as the model wants them."""
+        n = len(self.data)
+        # Columns full in every row go in through dict(zip()), at C speed; the rest one by one.
+        dense = {k: v for k, v in self.values.items() if None not in v}
+        sparse = {k: v for k, v in self.values.items() if k not in dense and v.count(None) != n}
+        extras = [(c.name, self.column(c)) for c in self.plan.by_target("extra")]
+        extra = {k: [cell_text(v) for v in cells] for k, cells in extras if cells.count("") != n}
+        dense_names, sparse_names, extra_names = list(dense), list(sparse), list(extra)
+        out = []
+        blank: tuple[Any, ...] = ((),) * n
+        rows = zip(
+            zip(*dense.values(), strict=True) if dense else blank,
+            zip(*sparse.values(), strict=True) if sparse else blank,
+            zip(*extra.values(), strict=True) if extra else blank,
+            strict=True,
+        )
+        for full, partial, texts in rows:
+            d = dict(zip(dense_names, full, strict=True))
+            for k, v in zip(sparse_names, partial, strict=True):
+                if v is not None:
+                    d[k] = v
+            if texts:
+                kept = {k: t for k, t in zip(extra_names, texts, strict=True) if t}
+                if kept:
+                    d["extra"] = kept
+            out.append(d)
+        return out
+
+    def problem(
+        self,
+        i: int,
+        col: ColumnPlan | None,
+        column: str,
+        message: str,
+        code: str,
+        severity: str = "error",
+        staff_id: str | None = None,
+    ) -> Problem:
+        raw = self.data[i][col.index] if col is not None else ""
+        return Problem(
+            severity="error" if severity == "error" else "warning",
+            code=code,
+            message=message,
+            staff_id=staff_id,
+            column=column,
+            value=(cell_text(raw)[:200] or None) if raw != "" else None,
+            sheet=self.sheet,
+            row=self.numbers[i],
+        )
+
+
+def read_rows(rows: list[list[Cell]], plan: HeaderPlan, layout: Layout, sheet: str) -> RowResult:
+    reader = _Reader(rows, plan, layout, sheet)
+    reader.convert()
+    dicts = reader.dicts()
+    result = RowResult(rows_read=len(dicts))
+    validate = Worker.__pydantic_validator__.validate_python  # model_validate, minus a call
+    with gc_paused():  # many small objects, no reference cycles: nothing for it to collect
+        for i, d in enumerate(dicts):
+            bad = reader.bad.get(i)
+            try:
+                worker = validate(d)
+            except ValidationError as exc:
+                result.problems.extend(_cell_problems(reader, i, d, bad))
+                result.problems.extend(_validation_problems(reader, i, d, exc, bad))
+                continue
+            if bad:
+                result.problems.extend(_cell_problems(reader, i, d, bad))
+                continue
+            result.workers.append(worker)
+            result.worker_rows.append(reader.numbers[i])
+    result.problems.extend(_formula_warnings(reader, result))
+    return result
+
+
+def _cell_problems(
+    reader: _Reader, i: int, d: dict[str, Any], bad: list[tuple[ColumnPlan, str]] | None
+) -> Iterator[Problem]:
+    for col, message in bad or []:
+        yield reader.problem(
+            i,
+            col,
+            col.heading,
+            f"{col.heading}: {message}.",
+            "unreadable_value",
+            staff_id=d.get("staff_id"),
+        )
+
+
+def _validation_problems(
+    reader: _Reader,
+    i: int,
+    d: dict[str, Any],
+    exc: ValidationError,
+    bad: list[tuple[ColumnPlan, str]] | None,
+) -> Iterator[Problem]:
+    # a value that could not be read is missing from the row: say so once, not twice
+    unreadable = {"birth_year" if col.target == "part" else col.name for col, _ in bad or []}
+    for err in exc.errors(include_url=False):
+        name = str(err["loc"][0]) if err["loc"] else _rule_column(err["msg"])
+        if name in unreadable:
+            continue
+        col = reader.headings.get(name)
+        heading = col.heading if col else reader.layout.label(name)
+        yield reader.problem(
+            i,
+            col,
+            heading,
+            sentence(err, name, heading),
+            "invalid_value",
+            staff_id=d.get("staff_id"),
+        )
+
+
+def _rule_column(message: str) -> str:
+    for word, name in _RULE_COLUMNS:
+        if word in message:
+            return name
+    return "staff_id"
+
+
+def sentence(err: ErrorDetails, name: str, heading: str) -> str:
+    """A validation error as a sentence HR understands."""
+    kind, ctx = err["type"], err.get("ctx", {})
+    if kind == "missing":
+        return f"{heading} is empty; every row needs one."
+    if name in _SHARES and kind in ("greater_than", "less_than_equal", "greater_than_equal"):
+        return f"{heading} must be more than 0 and at most 1: write it as 0.6 or 60%."
+    if kind == "value_error":
+        text = str(err["msg"]).removeprefix("Value error, ")
+        return f"{text[:1].upper()}{text[1:]}."
+    simple = {
+        "string_too_long": f"{heading} is longer than {ctx.get('max_length')} characters.",
+        "string_too_short": f"{heading} is empty; every row needs one.",
+        "greater_than": f"{heading} must be more than {ctx.get('gt')}.",
+        "greater_than_equal": f"{heading} must be at least {ctx.get('ge')}.",
+        "less_than_equal": f"{heading} must be at most {ctx.get('le')}.",
+        "less_than": f"{heading} must be less than {ctx.get('lt')}.",
+        "literal_error": f"{heading} must be one of {ctx.get('expected')}.",
+    }
+    if kind == "string_pattern_mismatch" and name == "swe_registration":
+        return f"{heading} should be SW followed by digits, like SW12345."
+    return simple.get(kind, f"{heading}: {err['msg']}.")
+
+
+def _formula_warnings(reader: _Reader, result: RowResult) -> Iterator[Problem]:
+    """Text that a spreadsheet would run if typed in: kept as text, and HR is told."""
+    staff = reader.values.get("staff_id")
+    imported: set[int] | None = None
+    for col in reader.plan.by_target("field"):
+        if reader.layout.by_field[col.name].kind != "text":
+            continue
+        values = reader.values[col.name]
+        if not any(map(str.startswith, filter(None, values), repeat(_WARN_STARTS))):
+            continue  # checked in C: the usual case, no text that looks like a formula
+        hits = [i for i, v in enumerate(values) if v and v[0] in _WARN_FIRST]
+        if hits and imported is None:
+            imported = set(result.worker_rows)
+        for i in hits:
+            if imported and reader.numbers[i] in imported:
+                yield reader.problem(
+                    i,
+                    col,
+                    col.heading,
+                    f"{col.heading} begins with {values[i][0]!r}, like a formula; it is kept as "
+                    "text and will never run as a formula.",
+                    "formula_like_text",
+                    severity="warning",
+                    staff_id=staff[i] if staff else None,
+                )
