@@ -24,6 +24,7 @@ from planner.paths import data_dir
 DEMO_AS_OF = date(2026, 11, 1)
 TEAM_SIZE = 11
 SPAN = 7  # managers per manager above the teams
+MAX_COMMUNITY_AMHPS = 4
 
 
 class DemoFile(BaseModel):
@@ -195,6 +196,16 @@ def _manager_layers(b: _Builder, managers: list[str], psw: str) -> None:
         b.rows[int(sid[1:]) - 1]["line_manager_id"] = psw
 
 
+def _community_amhp(b: _Builder, level: str, so_far: int) -> bool:
+    """Some experienced workers in a community team are AMHPs too, up to four a team, so that
+    with the hubs about a third of the service is approved (the demo has a third)."""
+    return (
+        level in ("experienced", "advanced")
+        and so_far < MAX_COMMUNITY_AMHPS
+        and (b.rng.random() < 0.3)
+    )
+
+
 def _team(b: _Builder, name: str, hub: bool, size: int) -> str:
     lead_level = b.rng.choice(("experienced", "advanced"))
     posts = ["team_manager", "amhp_lead"] if hub and name.endswith("1") else ["team_manager"]
@@ -211,14 +222,16 @@ def _team(b: _Builder, name: str, hub: bool, size: int) -> str:
         practice_educator_stage=2,
     )
     b.amhp(b.rows[-1], 0.8 if hub else 0.2)
+    amhps = 1
     for i in range(size - 2):
         # The first front-line worker of every team is an experienced AMHP, so even a small
         # team has two AMHPs with the senior practitioner, as community teams usually do.
         level = "experienced" if hub or i == 0 else b.rng.choices(_LEVELS, _WEIGHTS)[0]
         supervisor = sp if level in ("asye", "last_placement") or i % 2 else tm
-        sid = b.add(name, level, supervisor)
+        b.add(name, level, supervisor)
         row = b.rows[-1]
-        if hub or i == 0 or (level in ("experienced", "advanced") and b.rng.random() < 0.3):
+        if hub or i == 0 or _community_amhp(b, level, amhps):
+            amhps += 1
             b.amhp(row, 1.0 if hub else 0.2)
             row["amhp_supervisor_id"] = sp
         elif level == "social_worker" and b.rng.random() < 0.08:
@@ -229,7 +242,6 @@ def _team(b: _Builder, name: str, hub: bool, size: int) -> str:
             )
         b.functions(row)
         b.contract_and_leaving(row)
-        del sid
     return tm
 
 
@@ -262,8 +274,10 @@ def generate_service(size: int, seed: int = 0, as_of: date = DEMO_AS_OF) -> Serv
         external_supervisor="Director of Adult Social Services",
     )
     n_teams = _team_count(size)
-    n_hubs = max(1, round(n_teams / 8)) if n_teams > 1 else 0
-    team_size = min(TEAM_SIZE, size - 1)
+    # About one team in eight is an AMHP hub; a service of fewer than five teams has none.
+    n_hubs = round(n_teams / 8)
+    # A service too small for two teams is one team of everyone but the PSW.
+    team_size = size - 1 if n_teams == 1 else TEAM_SIZE
     teams = [Team(name="Leadership", kind="leadership")]
     managers = []
     for t in range(n_teams):
@@ -294,4 +308,6 @@ def _pad(b: _Builder, size: int, teams: list[Team]) -> None:
     while len(b.rows) < size:
         team = b.rng.choice(community)
         b.add(team, "experienced", managers[team])
+        if b.rng.random() < 0.3:  # the same share of experienced AMHPs as in the teams
+            b.amhp(b.rows[-1], 0.2)
         b.functions(b.rows[-1])
