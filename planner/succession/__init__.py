@@ -17,7 +17,7 @@ from planner.analysis.report import Report, analyse_graph
 from planner.graph import WorkforceGraph, build
 from planner.models import Service
 from planner.policy import Policy, default_policy
-from planner.succession.candidates import rank_candidates
+from planner.succession.candidates import Requirement, Scored, rank_candidates
 from planner.succession.development import development_plans
 from planner.succession.matching import first_successors
 from planner.succession.models import (
@@ -73,7 +73,10 @@ def succession_plan(
     """The whole plan for the service the graph and report describe."""
     crit = critical_positions(wg, report, policy)
     end = report.leadership.horizon_end
-    ranked = [rank_candidates(wg, req, p.incumbent, team, policy, end) for p, req, team in crit]
+    cache: dict[Requirement, Scored] = {}
+    ranked = [
+        rank_candidates(wg, req, p.incumbent, team, policy, end, cache) for p, req, team in crit
+    ]
     firsts = first_successors(ranked, policy.max_first_successor_positions)
     plans = [
         PositionPlan(

@@ -80,6 +80,25 @@ def bands(
     return out
 
 
+@dataclass(frozen=True)
+class Scored:
+    """Everyone's shortfall, missing credentials, band and points against one requirement."""
+
+    short: IntMatrix
+    missing: BoolArray
+    band: npt.NDArray[np.int64]
+    points: npt.NDArray[np.float64]
+
+
+def score_requirement(wg: WorkforceGraph, req: Requirement, policy: Policy) -> Scored:
+    """Score the whole workforce once per requirement; positions sharing one reuse it."""
+    short = shortfalls(wg, req)
+    missing = credentials_missing(wg, req.requires)
+    band = bands(short, missing, req, wg, policy)
+    points = BAND_POINTS[band] - 5.0 * short.sum(axis=1) - 10.0 * missing.sum(axis=1)
+    return Scored(short, missing, band, points)
+
+
 def rank_candidates(
     wg: WorkforceGraph,
     req: Requirement,
@@ -87,14 +106,16 @@ def rank_candidates(
     team: str | None,
     policy: Policy,
     horizon_end: date,
+    cache: dict[Requirement, Scored] | None = None,
 ) -> list[Candidate]:
     """The best `TOP` candidates for a position, best first; never the incumbent, nor anyone
-    planning to leave within the horizon."""
+    planning to leave within the horizon. Same-team candidates win ties."""
     ix = wg.index
-    short = shortfalls(wg, req)
-    missing = credentials_missing(wg, req.requires)
-    band = bands(short, missing, req, wg, policy)
-    points = BAND_POINTS[band] - 5.0 * short.sum(axis=1) - 10.0 * missing.sum(axis=1)
+    cache = {} if cache is None else cache
+    if req not in cache:
+        cache[req] = score_requirement(wg, req, policy)
+    sc = cache[req]
+    points = sc.points
     if team is not None and team in ix.team_names:
         points = points + (ix.team == ix.team_names.index(team))
     points = np.maximum(points, 1.0)
@@ -104,18 +125,17 @@ def rank_candidates(
     pool[ix.pos[incumbent]] = False
     idx = np.flatnonzero(pool)
     order = idx[np.lexsort((idx, -points[idx]))][:TOP]
-    return [_candidate(wg, int(i), req, short, missing, band, points) for i in order]
+    return [_candidate(wg, int(i), req, sc, points) for i in order]
 
 
 def _candidate(
     wg: WorkforceGraph,
     i: int,
     req: Requirement,
-    short: IntMatrix,
-    missing: BoolArray,
-    band: npt.NDArray[np.int64],
+    sc: Scored,
     points: npt.NDArray[np.float64],
 ) -> Candidate:
+    short, missing, band = sc.short, sc.missing, sc.band
     level_ids = wg.framework.level_ids()
     gaps = []
     for col in np.flatnonzero(short[i]).tolist():
