@@ -90,7 +90,7 @@ def succession_plan(
         as_of=wg.as_of,
         horizon_end=report.leadership.horizon_end,
         positions=plans,
-        development=development_plans(plans, wg.as_of),
+        development=development_plans(plans, wg.as_of, policy),
         amhp=amhp_pipeline(wg, policy, adults),
         findings=_findings(plans, policy),
     )

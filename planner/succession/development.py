@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from planner.analysis.amhp_horizon import add_months
+from planner.policy import Policy
 from planner.succession.models import (
     Action,
     ActionKind,
@@ -17,7 +18,6 @@ from planner.succession.models import (
     Readiness,
 )
 
-MONTHS: dict[Readiness, int] = {"ready_now": 0, "ready_1_2_years": 24, "ready_3_plus_years": 36}
 CREDENTIAL_ACTION = {
     "amhp_approval": "AMHP training and approval",
     "practice_educator_stage_1": "PEPS stage 1",
@@ -26,8 +26,14 @@ CREDENTIAL_ACTION = {
 }
 
 
-def target_date(as_of: date, readiness: Readiness) -> date:
-    return add_months(as_of, MONTHS[readiness])
+def target_date(as_of: date, readiness: Readiness, policy: Policy) -> date:
+    """The date a successor in this band should be ready (policy ready_*_months)."""
+    months = {
+        "ready_now": 0,
+        "ready_1_2_years": policy.ready_soon_months,
+        "ready_3_plus_years": policy.ready_later_months,
+    }[readiness]
+    return add_months(as_of, months)
 
 
 def actions_for(position: Position, c: Candidate, as_of: date) -> list[tuple[ActionKind, str]]:
@@ -42,12 +48,14 @@ def actions_for(position: Position, c: Candidate, as_of: date) -> list[tuple[Act
     return out
 
 
-def development_plans(plans: list[PositionPlan], as_of: date) -> list[DevelopmentPlan]:
+def development_plans(
+    plans: list[PositionPlan], as_of: date, policy: Policy
+) -> list[DevelopmentPlan]:
     """One plan per named successor, actions merged across positions, earliest target kept."""
     acts: dict[str, dict[tuple[ActionKind, str], tuple[list[str], date]]] = {}
     for p in plans:
         for c in p.successors:
-            when = target_date(as_of, c.readiness)
+            when = target_date(as_of, c.readiness, policy)
             mine = acts.setdefault(c.staff_id, {})
             for key in actions_for(p.position, c, as_of):
                 keys, old = mine.get(key, ([], when))

@@ -33,7 +33,8 @@ def risk_of_loss(wg: WorkforceGraph, staff_id: str, policy: Policy, horizon_end:
     if reasons:
         return Risk(band="high", probability=1.0, reasons=reasons)
     if w.contract in (Contract.FIXED_TERM, Contract.AGENCY):
-        return Risk(band="medium", probability=0.5, reasons=[f"{w.contract.value} contract"])
+        p = policy.contract_leaving_probability
+        return Risk(band="medium", probability=p, reasons=[f"{w.contract.value} contract"])
     years = policy.horizon_months / 12
     p = round(1 - (1 - policy.annual_turnover) ** years, 4)
     return Risk(band="low", probability=p, reasons=["policy annual turnover"])
