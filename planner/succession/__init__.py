@@ -86,13 +86,14 @@ def succession_plan(
         )
         for (pos, _, _), cands, first in zip(crit, ranked, firsts, strict=True)
     ]
+    amhp = amhp_pipeline(wg, policy, adults)
     return SuccessionPlan(
         as_of=wg.as_of,
         horizon_end=report.leadership.horizon_end,
         positions=plans,
         development=development_plans(plans, wg.as_of, policy),
-        amhp=amhp_pipeline(wg, policy, adults),
-        findings=_findings(plans, policy),
+        amhp=amhp,
+        findings=[*_findings(plans, policy), *_pipeline_findings(amhp, policy)],
     )
 
 
@@ -122,3 +123,24 @@ def _findings(plans: list[PositionPlan], policy: Policy) -> list[Finding]:
             )
         )
     return out
+
+
+def _pipeline_findings(amhp: AmhpPipeline, policy: Policy) -> list[Finding]:
+    """The AMHP workforce as a pool (TCSW 2014 E.ii): trainees to start to hold the target."""
+    starts = [y.starts_needed for y in amhp.years]
+    if not any(starts):
+        return []
+    by_year = ", ".join(f"{n} in year {k}" for k, n in enumerate(starts, start=1) if n)
+    severity: Severity = "red" if amhp.headcount < amhp.target else "amber"
+    return [
+        finding(
+            "amhp",
+            "succession_amhp_pipeline",
+            severity,
+            f"To hold {amhp.target} AMHPs over the horizon, {sum(starts)} more people must "
+            f"start AMHP training ({by_year}), beyond the {amhp.in_training} in training now.",
+            (),
+            policy,
+            ("amhp_target_per_100k", "annual_turnover", "amhp_training_months", "horizon_months"),
+        )
+    ]

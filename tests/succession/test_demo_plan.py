@@ -79,3 +79,10 @@ def test_amhp_pipeline(plan: SuccessionPlan) -> None:
     assert amhp.in_training == 3
     assert amhp.years[0].expiries == 2  # NB020 (28/02/2027) and NB024 (30/06/2027)
     assert sum(y.starts_needed for y in amhp.years) >= amhp.target - amhp.headcount - 3
+
+
+def test_amhp_pipeline_is_a_finding_without_names(plan: SuccessionPlan) -> None:
+    found = [f for f in plan.findings if f.code == "succession_amhp_pipeline"]
+    assert len(found) == 1
+    assert found[0].evidence == ()
+    assert found[0].severity == "red"  # 12 approved AMHPs against a target above 12
