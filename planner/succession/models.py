@@ -82,7 +82,7 @@ class PipelineYear(_Frozen):
     year: int  # 1 = the first twelve months from the as-of date
     headcount_start: int
     expiries: int
-    leavers: float
+    leavers: float  # planned leavers plus policy turnover among the rest
     completions: int
     headcount_end: float  # before any new trainees
     starts_needed: int
