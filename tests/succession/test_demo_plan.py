@@ -14,7 +14,9 @@ from datetime import date
 import pytest
 
 from planner.demo import load_demo
-from planner.succession import Gap, PositionPlan, SuccessionPlan, plan_service
+from planner.graph import build
+from planner.policy import default_policy
+from planner.succession import Gap, PositionPlan, SuccessionPlan, plan_service, risk_of_loss
 
 
 @pytest.fixture(scope="module")
@@ -86,3 +88,18 @@ def test_amhp_pipeline_is_a_finding_without_names(plan: SuccessionPlan) -> None:
     assert len(found) == 1
     assert found[0].evidence == ()
     assert found[0].severity == "red"  # 12 approved AMHPs against a target above 12
+
+
+def test_risk_of_loss_bands() -> None:
+    """NB023 is an agency locum AMHP (approval to 2030), NB005 a fixed-term team manager,
+    NB020's approval lapses on 28/02/2027, NB003 is permanent with no leaving date."""
+    policy = default_policy()
+    wg = build(load_demo())
+    end = date(2027, 11, 1)
+    assert risk_of_loss(wg, "NB023", policy, end).band == "medium"
+    assert risk_of_loss(wg, "NB005", policy, end).reasons == ["fixed_term contract"]
+    nb020 = risk_of_loss(wg, "NB020", policy, end)
+    assert (nb020.band, nb020.reasons) == ("high", ["AMHP approval expires on 2027-02-28"])
+    nb003 = risk_of_loss(wg, "NB003", policy, end)
+    assert nb003.band == "low"
+    assert nb003.probability == round(policy.annual_turnover, 4)  # a 12-month horizon
