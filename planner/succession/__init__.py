@@ -116,7 +116,8 @@ def _findings(plans: list[PositionPlan], policy: Policy) -> list[Finding]:
                 "leadership",
                 "succession_no_successor",
                 severity,
-                f"No successor can be named for {pos.name} ({pos.key}), held by {pos.incumbent}.",
+                f"No successor can be named for {pos.name} ({pos.key}), held by "
+                f"{pos.incumbent}: {_why_none(p, policy)}.",
                 [pos.incumbent, pos.key],
                 policy,
                 ("max_first_successor_positions", "readiness_max_short_domains"),
@@ -144,3 +145,10 @@ def _pipeline_findings(amhp: AmhpPipeline, policy: Policy) -> list[Finding]:
             ("amhp_target_per_100k", "annual_turnover", "amhp_training_months", "horizon_months"),
         )
     ]
+
+
+def _why_none(p: PositionPlan, policy: Policy) -> str:
+    if not p.candidates:
+        return "nobody else in the service could grow into it"
+    n = policy.max_first_successor_positions
+    return f"every candidate is already first successor for {n} other position(s)"
