@@ -13,6 +13,7 @@ pytestmark = pytest.mark.e2e
 PAGES = [
     ("", "Northbridge Adult Mental Health Social Work"),
     ("team", "Team"),
+    ("amhp", "AMHP sufficiency"),
     ("settings", "Settings"),
 ]
 
