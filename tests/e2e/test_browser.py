@@ -14,6 +14,7 @@ PAGES = [
     ("", "Northbridge Adult Mental Health Social Work"),
     ("team", "Team"),
     ("amhp", "AMHP sufficiency"),
+    ("supervision", "Supervision"),
     ("settings", "Settings"),
 ]
 
