@@ -15,6 +15,7 @@ PAGES = [
     ("team", "Team"),
     ("amhp", "AMHP sufficiency"),
     ("supervision", "Supervision"),
+    ("leadership", "Leadership & succession"),
     ("settings", "Settings"),
 ]
 
