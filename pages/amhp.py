@@ -59,6 +59,7 @@ if a.population.licence:
     st.caption(a.population.licence)
 
 st.subheader("Against the target and benchmarks")
+st.caption(f"Red line: the target of {a.target_per_100k:g} per 100,000.")
 st.altair_chart(benchmark_chart(a), use_container_width=True)
 st.dataframe(benchmark_rows(a), hide_index=True)
 

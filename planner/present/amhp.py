@@ -43,7 +43,7 @@ def benchmark_chart(a: AmhpSufficiency) -> alt.LayerChart:
         alt.Chart(alt.InlineData(values=rows))
         .mark_bar()
         .encode(
-            y=alt.Y("Label:N", sort=None, title=None),
+            y=alt.Y("Label:N", sort=None, title=None, axis=alt.Axis(labelLimit=320)),
             x=alt.X("Per 100k:Q", title="AMHPs per 100,000"),
             color=alt.condition(
                 alt.datum.Label == SERVICE, alt.value("#1f77b4"), alt.value("#9ecae1")
@@ -71,7 +71,7 @@ def demand_chart(a: AmhpSufficiency) -> alt.Chart:
         alt.Chart(alt.InlineData(values=demand_rows(a)))
         .mark_bar()
         .encode(
-            y=alt.Y("Hours a year:N", sort=None, title=None),
+            y=alt.Y("Hours a year:N", sort=None, title=None, axis=alt.Axis(labelLimit=320)),
             x=alt.X("Hours:Q", title="Hours a year"),
             tooltip=["Hours a year:N", "Hours:Q"],
         )
