@@ -4,6 +4,7 @@ import streamlit as st
 
 from pages.common import current_policy, current_service, report
 from planner.present.amhp import (
+    aggregate_findings,
     benchmark_chart,
     benchmark_rows,
     demand_chart,
@@ -57,6 +58,9 @@ cols[3].metric("Target per 100,000", f"{a.target_per_100k:g}")
 st.caption(population_line(a))
 if a.population.licence:
     st.caption(a.population.licence)
+
+for line in aggregate_findings(a):
+    st.markdown(line)
 
 st.subheader("Against the target and benchmarks")
 st.caption(f"Red line: the target of {a.target_per_100k:g} per 100,000.")

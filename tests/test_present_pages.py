@@ -21,6 +21,7 @@ def test_amhp_tables_carry_no_staff_ids() -> None:
         repr([pa.benchmark_rows(a), pa.demand_rows(a), pa.rota_rows(a), pa.horizon_rows(a)])
         + repr(pa.horizon_counts(a))
         + pa.population_line(a)
+        + repr(pa.aggregate_findings(a))
     )
     assert not any(w.staff_id in text or w.name in text for w in demo.workers)
     assert pa.benchmark_rows(a)[0]["Per 100k"] == a.per_100k_adults

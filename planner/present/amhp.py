@@ -161,3 +161,9 @@ def with_inputs(
         return Service.model_validate({**service.model_dump(), "adult_population": adults}), changed
     except ValidationError as exc:
         return [f"Adult population: {e['msg']}" for e in exc.errors()]
+
+
+def aggregate_findings(a: AmhpSufficiency) -> list[str]:
+    """The service-wide findings: those with no evidence ids, so they name nobody."""
+    icon = {"red": "🔴", "amber": "🟠", "green": "🟢"}
+    return [f"{icon[f.severity]} {f.message}" for f in a.findings if not f.evidence]
