@@ -12,6 +12,9 @@ st.set_page_config(
 PAGES = [
     st.Page("pages/overview.py", title="Overview", icon=":material/home:", default=True),
     st.Page("pages/team.py", title="Team", icon=":material/groups:"),
+    st.Page("pages/amhp.py", title="AMHP sufficiency", icon=":material/emergency:"),
+    st.Page("pages/supervision.py", title="Supervision", icon=":material/supervisor_account:"),
+    st.Page("pages/leadership.py", title="Leadership & succession", icon=":material/account_tree:"),
     st.Page("pages/settings.py", title="Settings", icon=":material/settings:"),
 ]
 

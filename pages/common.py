@@ -7,6 +7,7 @@ from datetime import date
 
 import streamlit as st
 
+from planner.analysis import Report, analyse
 from planner.demo import load_demo
 from planner.models import Service
 from planner.policy import Policy, default_policy
@@ -45,3 +46,18 @@ def sidebar() -> None:
             format="DD/MM/YYYY",
             help="The date the figures are worked out for.",
         )
+
+
+@st.cache_data(show_spinner="Working out the figures…", max_entries=32)
+def _report(service_json: str, policy_json: str, on: date) -> Report:
+    return analyse(
+        Service.model_validate_json(service_json), Policy.model_validate_json(policy_json), on
+    )
+
+
+def report(service: Service | None = None, policy: Policy | None = None) -> Report:
+    """The analysis for the service and policy in use (or the ones given), cached on both."""
+    chosen = service or current_service()
+    return _report(
+        chosen.model_dump_json(), (policy or current_policy()).model_dump_json(), as_of()
+    )

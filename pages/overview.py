@@ -1,8 +1,11 @@
 """Overview: the service at a glance."""
 
+from pathlib import Path
+
 import streamlit as st
 
-from pages.common import as_of, current_service
+from pages.common import as_of, current_service, report
+from planner.present.overview import ICON, headlines
 from planner.summary import summarise
 
 summary = summarise(current_service(), as_of())
@@ -21,3 +24,13 @@ st.dataframe(
 )
 st.subheader("PCF levels")
 st.bar_chart({"People": summary.by_level}, horizontal=True)
+
+st.subheader("Findings")
+for col, h in zip(st.columns(3), headlines(report(current_service()).findings), strict=True):
+    with col.container(border=True):
+        st.markdown(f"### {ICON[h.severity]} {h.title}")
+        st.caption(h.summary)
+        for line in h.top:
+            st.markdown(f"- {line}")
+        if (Path(__file__).resolve().parent.parent / h.page).exists():
+            st.page_link(h.page, label=f"Open {h.title}", icon=":material/arrow_forward:")

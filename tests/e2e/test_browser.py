@@ -13,6 +13,9 @@ pytestmark = pytest.mark.e2e
 PAGES = [
     ("", "Northbridge Adult Mental Health Social Work"),
     ("team", "Team"),
+    ("amhp", "AMHP sufficiency"),
+    ("supervision", "Supervision"),
+    ("leadership", "Leadership & succession"),
     ("settings", "Settings"),
 ]
 

@@ -1,0 +1,90 @@
+"""AMHP sufficiency, for a commissioner: aggregates only, no names or staff ids."""
+
+import streamlit as st
+
+from pages.common import current_policy, current_service, report
+from planner.present.amhp import (
+    aggregate_findings,
+    benchmark_chart,
+    benchmark_rows,
+    demand_chart,
+    horizon_chart,
+    horizon_counts,
+    horizon_rows,
+    population_line,
+    rota_rows,
+    with_inputs,
+)
+
+st.title("AMHP sufficiency")
+st.caption("Aggregates only: this page shows no names or staff ids.")
+
+service, policy = current_service(), current_policy()
+start = report().amhp
+with st.expander("Inputs for this page", expanded=False):
+    cols = st.columns(3)
+    adults = cols[0].number_input(
+        "Adults 18+ served",
+        min_value=0,
+        value=start.adult_population or 0,
+        step=1000,
+        key="amhp_adults",
+    )
+    rate = cols[1].number_input(
+        "Assessments per 100,000 adults a year",
+        min_value=0.0,
+        value=float(policy.assessments_per_100k_per_year),
+        key="amhp_rate",
+    )
+    hours = cols[2].number_input(
+        "AMHP hours per assessment",
+        min_value=0.5,
+        value=float(policy.amhp_hours_per_assessment),
+        key="amhp_hours",
+    )
+chosen = with_inputs(service, policy, int(adults), rate, hours, shown=start.adult_population or 0)
+if isinstance(chosen, list):
+    for problem in chosen:
+        st.error(problem)
+    st.stop()
+a = report(*chosen).amhp if chosen != (service, policy) else start
+
+cols = st.columns(4)
+cols[0].metric("AMHPs with current approval", a.headcount)
+cols[1].metric("Duty FTE", f"{a.duty_fte:g}")
+per = f"{a.per_100k_adults:g}" if a.per_100k_adults is not None else "n/a"
+cols[2].metric("AMHPs per 100,000 adults", per)
+cols[3].metric("Target per 100,000", f"{a.target_per_100k:g}")
+st.caption(population_line(a))
+if a.population.licence:
+    st.caption(a.population.licence)
+
+for line in aggregate_findings(a):
+    st.markdown(line)
+
+st.subheader("Against the target and benchmarks")
+st.caption(f"Red line: the target of {a.target_per_100k:g} per 100,000.")
+st.altair_chart(benchmark_chart(a), use_container_width=True)
+st.dataframe(benchmark_rows(a), hide_index=True)
+
+st.subheader("Demand against duty hours")
+if a.demand_hours is None:
+    st.info("No adult population, so no demand estimate.")
+else:
+    st.altair_chart(demand_chart(a), use_container_width=True)
+    st.write(
+        f"{a.assessments_per_year:,.0f} assessments a year need {a.demand_hours:,.0f} AMHP hours; "
+        f"duty time gives {a.duty_hours:,.0f}."
+    )
+
+st.subheader("Rota")
+st.dataframe(rota_rows(a), hide_index=True)
+
+st.subheader(f"Headcount to {a.horizon.horizon_end:%B %Y}")
+cols = st.columns(4)
+for col, (name, count) in zip(cols, horizon_counts(a).items(), strict=True):
+    col.metric(name, count)
+st.altair_chart(horizon_chart(a), use_container_width=True)
+st.dataframe(horizon_rows(a), hide_index=True)
+for line in a.horizon.assumptions:
+    st.caption(line)

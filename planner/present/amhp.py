@@ -1,0 +1,169 @@
+"""The AMHP sufficiency page's content, for a commissioner: aggregates only.
+
+Every table and chart here is built from counts and rates in `AmhpSufficiency`; none reads the
+staff-id lists the analysis keeps for its findings, so no name or id can reach the page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+from pydantic import ValidationError
+
+from planner.analysis.amhp import AmhpSufficiency
+from planner.models import Service
+from planner.policy import Policy
+
+SERVICE = "This service"
+
+
+def benchmark_rows(a: AmhpSufficiency) -> list[dict[str, Any]]:
+    """The service per 100,000 adults, then each benchmark with its year and basis."""
+    rows: list[dict[str, Any]] = []
+    if a.per_100k_adults is not None:
+        rows.append(
+            {"Label": SERVICE, "Per 100k": a.per_100k_adults, "Basis": "adults 18+", "Source": ""}
+        )
+    rows += [
+        {
+            "Label": f"{b.label} ({b.year})",
+            "Per 100k": b.per_100k,
+            "Basis": b.basis,
+            "Source": b.citation,
+        }
+        for b in a.benchmarks
+    ]
+    return rows
+
+
+def benchmark_chart(a: AmhpSufficiency) -> alt.LayerChart:
+    rows = benchmark_rows(a)
+    bars = (
+        alt.Chart(alt.InlineData(values=rows))
+        .mark_bar()
+        .encode(
+            y=alt.Y("Label:N", sort=None, title=None, axis=alt.Axis(labelLimit=320)),
+            x=alt.X("Per 100k:Q", title="AMHPs per 100,000"),
+            color=alt.condition(
+                alt.datum.Label == SERVICE, alt.value("#1f77b4"), alt.value("#9ecae1")
+            ),
+            tooltip=["Label:N", "Per 100k:Q", "Basis:N"],
+        )
+    )
+    rule = (
+        alt.Chart(alt.InlineData(values=[{"Target": a.target_per_100k}]))
+        .mark_rule(color="#d62728", strokeWidth=2)
+        .encode(x="Target:Q", tooltip=["Target:Q"])
+    )
+    return alt.LayerChart(layer=[bars, rule])
+
+
+def demand_rows(a: AmhpSufficiency) -> list[dict[str, Any]]:
+    rows = [{"Hours a year": "AMHP duty hours available", "Hours": round(a.duty_hours)}]
+    if a.demand_hours is not None:
+        rows.insert(0, {"Hours a year": "Assessment demand", "Hours": round(a.demand_hours)})
+    return rows
+
+
+def demand_chart(a: AmhpSufficiency) -> alt.Chart:
+    chart: alt.Chart = (
+        alt.Chart(alt.InlineData(values=demand_rows(a)))
+        .mark_bar()
+        .encode(
+            y=alt.Y("Hours a year:N", sort=None, title=None, axis=alt.Axis(labelLimit=320)),
+            x=alt.X("Hours:Q", title="Hours a year"),
+            tooltip=["Hours a year:N", "Hours:Q"],
+        )
+    )
+    return chart
+
+
+def rota_rows(a: AmhpSufficiency) -> list[dict[str, Any]]:
+    return [
+        {
+            "Shift": r.shift,
+            "Hours a week": r.hours_per_week,
+            "Assessments per hour": round(r.arrival_rate_per_hour, 3),
+            "AMHPs needed": r.amhps_needed,
+            "Within target time": f"{r.share_within_target:.0%}",
+            "Mean wait (hours)": round(r.mean_wait_hours, 2),
+            "Utilisation": f"{r.utilisation:.0%}",
+        }
+        for r in a.rota
+    ]
+
+
+def horizon_rows(a: AmhpSufficiency) -> list[dict[str, Any]]:
+    return [
+        {
+            "Month": m.month.isoformat(),
+            "AMHPs": m.headcount,
+            "Expired": m.expired,
+            "Left": m.left,
+            "Trainees qualified": m.qualified,
+            "With turnover": round(m.expected_with_turnover, 1),
+        }
+        for m in a.horizon.months
+    ]
+
+
+def horizon_chart(a: AmhpSufficiency) -> alt.Chart:
+    chart: alt.Chart = (
+        alt.Chart(alt.InlineData(values=horizon_rows(a)))
+        .transform_fold(["AMHPs", "With turnover"], as_=["Line", "Headcount"])
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("Month:T", title=None),
+            y=alt.Y("Headcount:Q", title="AMHPs"),
+            color=alt.Color("Line:N", title=None),
+            tooltip=["Month:T", "Line:N", "Headcount:Q"],
+        )
+    )
+    return chart
+
+
+def horizon_counts(a: AmhpSufficiency) -> dict[str, int]:
+    """How many approvals lapse, AMHPs leave and trainees qualify by the horizon: counts only."""
+    h = a.horizon
+    return {
+        "Approvals expiring": len(h.expiring),
+        "AMHPs leaving": len(h.leaving),
+        "Trainees qualifying": len(h.trainees_qualifying),
+        "CPD short or not recorded": len(h.cpd_short) + len(h.cpd_not_recorded),
+    }
+
+
+def population_line(a: AmhpSufficiency) -> str:
+    p = a.population
+    year = f" {p.year}" if p.year else ""
+    figure = f"{p.adults:,} adults" if p.adults is not None else "no adult population"
+    line = f"Population: {figure} ({p.source}{year})."
+    if p.note:
+        line += f" {p.note}."
+    return line
+
+
+def with_inputs(
+    service: Service, policy: Policy, adults: int, rate: float, hours: float, shown: int
+) -> tuple[Service, Policy] | list[str]:
+    """The service and policy this page uses, or the reasons the inputs are refused. The
+    population is only overridden when it differs from the one `shown` (which may be ONS's)."""
+    try:
+        changed = policy.with_changes(
+            assessments_per_100k_per_year=rate, amhp_hours_per_assessment=hours
+        )
+    except ValidationError as exc:
+        return [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
+    if adults == shown:
+        return service, changed
+    try:
+        return Service.model_validate({**service.model_dump(), "adult_population": adults}), changed
+    except ValidationError as exc:
+        return [f"Adult population: {e['msg']}" for e in exc.errors()]
+
+
+def aggregate_findings(a: AmhpSufficiency) -> list[str]:
+    """The service-wide findings: those with no evidence ids, so they name nobody."""
+    icon = {"red": "🔴", "amber": "🟠", "green": "🟢"}
+    return [f"{icon[f.severity]} {f.message}" for f in a.findings if not f.evidence]

@@ -1,0 +1,43 @@
+"""The Overview page's headlines: per area, the worst severity, the counts and the top findings,
+and the page that explains them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planner.analysis.findings import SEVERITY_ORDER, Area, Finding, Severity
+
+AREAS: dict[Area, tuple[str, str]] = {
+    "amhp": ("AMHP sufficiency", "pages/amhp.py"),
+    "supervision": ("Supervision", "pages/supervision.py"),
+    "leadership": ("Leadership & succession", "pages/leadership.py"),
+}
+ICON: dict[Severity, str] = {"red": "🔴", "amber": "🟠", "green": "🟢"}
+SHOWN = 3
+
+
+@dataclass(frozen=True)
+class Headline:
+    area: Area
+    title: str
+    page: str
+    severity: Severity
+    counts: dict[Severity, int]
+    top: tuple[str, ...]
+
+    @property
+    def summary(self) -> str:
+        return ", ".join(f"{n} {s}" for s, n in self.counts.items() if n) or "no findings"
+
+
+def headlines(findings: list[Finding]) -> list[Headline]:
+    return [_headline(area, [f for f in findings if f.area == area]) for area in AREAS]
+
+
+def _headline(area: Area, found: list[Finding]) -> Headline:
+    ordered = sorted(found, key=lambda f: SEVERITY_ORDER[f.severity])
+    worst: Severity = ordered[0].severity if ordered else "green"
+    counts: dict[Severity, int] = {s: sum(f.severity == s for f in found) for s in ICON}
+    title, page = AREAS[area]
+    top = tuple(f"{ICON[f.severity]} {f.message}" for f in ordered[:SHOWN] if f.severity != "green")
+    return Headline(area, title, page, worst, counts, top)

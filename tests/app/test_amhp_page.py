@@ -1,0 +1,64 @@
+"""The AMHP sufficiency page on the demo: the figures equal the analysis, the inputs change
+them, and nothing on it names a worker or shows a staff id."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from planner.analysis import analyse
+from planner.demo import load_demo
+from planner.policy import default_policy
+from tests.conftest import ROOT
+
+
+def amhp_page() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.switch_page("pages/amhp.py").run()
+    assert not at.exception
+    return at
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def all_text(at: AppTest) -> str:
+    parts = [
+        str(e.value)
+        for kind in ("title", "caption", "markdown", "subheader", "metric", "info", "error")
+        for e in getattr(at, kind)
+    ]
+    parts += [m.label for m in at.metric]
+    parts += [df.value.to_csv() for df in at.dataframe]
+    return "\n".join(parts)
+
+
+def test_amhp_page_shows_the_analysis_figures() -> None:
+    demo = load_demo()
+    a = analyse(demo, default_policy(), demo.as_of).amhp
+    at = amhp_page()
+    assert metric(at, "AMHPs with current approval") == str(a.headcount)
+    assert metric(at, "AMHPs per 100,000 adults") == f"{a.per_100k_adults:g}"
+    rota = at.dataframe[1].value
+    assert list(rota["AMHPs needed"]) == [r.amhps_needed for r in a.rota]
+    horizon = at.dataframe[2].value
+    assert list(horizon["AMHPs"]) == [m.headcount for m in a.horizon.months]
+
+
+def test_amhp_page_inputs_change_the_figures() -> None:
+    at = amhp_page()
+    before = metric(at, "AMHPs per 100,000 adults")
+    needed = list(at.dataframe[1].value["AMHPs needed"])
+    at.number_input(key="amhp_adults").set_value(1_000_000).run()
+    assert not at.exception
+    assert metric(at, "AMHPs per 100,000 adults") != before
+    at.number_input(key="amhp_rate").set_value(1000.0).run()
+    assert sum(at.dataframe[1].value["AMHPs needed"]) > sum(needed)
+
+
+def test_amhp_page_names_nobody() -> None:
+    demo = load_demo()
+    text = all_text(amhp_page()).lower()
+    for w in demo.workers:
+        assert w.staff_id.lower() not in text
+        assert w.name.lower() not in text

@@ -1,0 +1,39 @@
+"""The Leadership & succession page on the demo: posts, single points and the sweep equal the
+analysis, and the toggle shows everyone in the sweep."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from planner.analysis import analyse
+from planner.demo import load_demo
+from planner.policy import default_policy
+from tests.conftest import ROOT
+
+
+def leadership_page() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.switch_page("pages/leadership.py").run()
+    assert not at.exception
+    return at
+
+
+def test_leadership_page_shows_the_analysis() -> None:
+    demo = load_demo()
+    lead = analyse(demo, default_policy(), demo.as_of).leadership
+    at = leadership_page()
+    posts, points, sweep = (df.value for df in at.dataframe)
+    assert list(posts["Status"]) == [p.status for p in lead.posts]
+    assert len(points) == len(lead.single_points)
+    ranked = [d for d in lead.departure_sweep if d.score > 0]
+    assert list(sweep["Score"]) == [d.score for d in ranked]
+    top = ranked[0]
+    name = next(w.name for w in demo.workers if w.staff_id == top.staff_id)
+    assert sweep["Person"][0] == f"{name} ({top.staff_id})"
+
+
+def test_leadership_toggle_shows_every_departure() -> None:
+    demo = load_demo()
+    at = leadership_page()
+    at.toggle(key="sweep_only_impact").set_value(False).run()
+    assert len(at.dataframe[2].value) == len(analyse(demo).leadership.departure_sweep)

@@ -1,0 +1,30 @@
+"""The Overview's headline findings equal the analysis, area by area, and link onwards."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from planner.analysis import analyse
+from planner.demo import load_demo
+from planner.policy import default_policy
+from planner.present.overview import headlines
+from tests.conftest import ROOT
+
+
+def test_overview_shows_each_areas_findings() -> None:
+    demo = load_demo()
+    expected = headlines(analyse(demo, default_policy(), demo.as_of).findings)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert not at.exception
+    captions = [c.value for c in at.caption]
+    markdown = [m.value for m in at.markdown]
+    for h in expected:
+        assert h.summary in captions
+        assert any(h.title in m for m in markdown)
+        assert all(line in [m.removeprefix("- ") for m in markdown] for line in h.top)
+
+
+def test_headlines_count_every_finding() -> None:
+    demo = load_demo()
+    findings = analyse(demo, default_policy(), demo.as_of).findings
+    assert sum(sum(h.counts.values()) for h in headlines(findings)) == len(findings)
