@@ -2,11 +2,12 @@
 
 from pathlib import Path
 
+import altair as alt
 import streamlit as st
 
 from pages.common import as_of, current_service, report
 from planner.present.overview import ICON, headlines
-from planner.summary import summarise
+from planner.summary import level_rows, summarise
 
 summary = summarise(current_service(), as_of())
 st.title(summary.name)
@@ -23,7 +24,17 @@ st.dataframe(
     hide_index=True,
 )
 st.subheader("PCF levels")
-st.bar_chart({"People": summary.by_level}, horizontal=True)
+levels = level_rows(summary.by_level)
+st.altair_chart(
+    alt.Chart(alt.Data(values=levels))
+    .mark_bar()
+    .encode(
+        x=alt.X("people:Q", title="People"),
+        y=alt.Y("level:N", title=None, sort=None, axis=alt.Axis(labelLimit=260)),
+        tooltip=["level:N", "people:Q"],
+    ),
+    width="stretch",
+)
 
 st.subheader("Findings")
 for col, h in zip(st.columns(3), headlines(report(current_service()).findings), strict=True):

@@ -68,3 +68,12 @@ def summarise(service: Service, as_of: date | None = None) -> ServiceSummary:
             for name, ftes in by_team.items()
         ],
     )
+
+
+def level_rows(by_level: dict[str, int]) -> list[dict[str, object]]:
+    """Headcount by PCF level, named and in the framework's order, for a chart."""
+    fw = load_framework()
+    return [
+        {"level": fw.level(lv).name if lv in fw.level_ids() else lv, "people": n}
+        for lv, n in by_level.items()
+    ]

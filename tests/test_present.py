@@ -68,3 +68,15 @@ def test_policy_changes_become_plain_sentences() -> None:
         "Max supervisees: input should be greater than or equal to 1.",
     ]
     assert label("amhp_target_per_100k") == "AMHP target per 100,000"
+
+
+def test_overview_levels_are_named_in_framework_order() -> None:
+    from planner.summary import level_rows, summarise
+
+    rows = level_rows(summarise(DEMO).by_level)
+    assert [r["level"] for r in rows][:3] == [
+        "End of last placement (qualifying)",
+        "Assessed and Supported Year in Employment",
+        "Social worker",
+    ]
+    assert sum(int(str(r["people"])) for r in rows) == len(DEMO.workers)

@@ -32,7 +32,10 @@ def test_every_page_opens_without_an_error(
 ) -> None:
     page = _open(browser, f"{app_url}/{path}")
     page.get_by_role("heading", name=heading).first.wait_for(timeout=60_000)
-    page.wait_for_timeout(1500)  # let charts finish drawing before the photograph
+    # Wait for the script run to finish (Streamlit's running indicator goes away), then give
+    # the charts a moment to draw before the photograph.
+    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=60_000)
+    page.wait_for_timeout(1500)
     assert page.locator('[data-testid="stException"]').count() == 0
     page.screenshot(path=str(SHOTS / f"{path or 'overview'}.png"), full_page=True)
     page.close()
