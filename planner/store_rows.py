@@ -78,26 +78,6 @@ def index_rows(service: Service, snapshot_id: int) -> list[dict[str, Any]]:
     ]
 
 
-def _decode(snapshot_id: int, packed: bytes, digest: str) -> Service:
-    try:
-        content = zlib.decompress(packed)
-    except zlib.error:
-        raise StoreError(f"Snapshot {snapshot_id} is damaged and cannot be read") from None
-    if hashlib.sha256(content).hexdigest() != digest:
-        raise StoreError(
-            f"Snapshot {snapshot_id} is damaged: its content does not match its checksum"
-        )
-    try:
-        return Service.model_validate_json(content)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise StoreError(
-            f"Snapshot {snapshot_id} no longer passes the planner's checks "
-            f"({exc.error_count()} problem(s), first at {where}: {first['msg']})"
-        ) from None
-
-
 def decode(snapshot_id: int, packed: bytes, digest: str) -> Service:
     try:
         content = zlib.decompress(packed)

@@ -22,9 +22,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from planner.bulk import collector_paused
 from planner.datafile import load_model
 from planner.io.layout import load_layout
-from planner.io.rows import RowResult, gc_paused, is_blank, sentence
+from planner.io.rows import RowResult, is_blank, sentence
 from planner.io.values import WS, Bad, Cell, cell_text, parse_date_text
 from planner.models import Contract, Profession, Worker
 from planner.paths import data_dir
@@ -124,7 +125,7 @@ def read_rows(
     known = set(spec().columns.values())
     unused = [h for h in headings if h and h not in known]
     result = RowResult()
-    with gc_paused():
+    with collector_paused():
         for r in range(header + 1, len(rows)):
             if is_blank(rows[r]):
                 continue

@@ -20,12 +20,13 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
+from planner.bulk import collector_paused
 from planner.checks import check_service
 from planner.io import ascwds
 from planner.io.grid import Book, open_book
 from planner.io.headers import HeaderPlan, find_header_row, plan_columns
 from planner.io.layout import Layout, load_layout, normalise
-from planner.io.rows import RowResult, gc_paused, read_rows
+from planner.io.rows import RowResult, read_rows
 from planner.io.safety import Limits, Rejected, check_file
 from planner.io.service_sheet import (
     NOT_GIVEN,
@@ -105,7 +106,7 @@ def import_roster(
     try:
         kind = check_file(data, name, limits)
         book = open_book(data, name, kind, limits)
-        with gc_paused():  # millions of short-lived cells and no reference cycles
+        with collector_paused():  # millions of short-lived cells and no reference cycles
             return _import(book, kind == "csv", population, today or date.today(), policy)
     except Rejected as exc:
         return RosterImport(name, None, unusable=str(exc))

@@ -9,9 +9,7 @@ the loop creates many small objects and nothing in it forms reference cycles.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any
@@ -19,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from planner.bulk import collector_paused
 from planner.io.headers import ColumnPlan, HeaderPlan
 from planner.io.layout import Layout
 from planner.io.values import WS, Cell, cell_text, convert_column
@@ -50,18 +49,6 @@ class RowResult:
     worker_rows: list[int] = field(default_factory=list)  # 1-based sheet row of each worker
     problems: list[Problem] = field(default_factory=list)
     rows_read: int = 0
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """The cyclic garbage collector off for a bulk step (reference counting still frees)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def is_blank(row: list[Cell]) -> bool:
@@ -194,7 +181,7 @@ def read_rows(rows: list[list[Cell]], plan: HeaderPlan, layout: Layout, sheet: s
     dicts = reader.dicts()
     result = RowResult(rows_read=len(dicts))
     validate = Worker.__pydantic_validator__.validate_python  # model_validate, minus a call
-    with gc_paused():  # many small objects, no reference cycles: nothing for it to collect
+    with collector_paused():  # many small objects, no reference cycles: nothing for it to collect
         for i, d in enumerate(dicts):
             bad = reader.bad.get(i)
             try:
