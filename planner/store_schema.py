@@ -96,3 +96,28 @@ audit_log = Table(
     Column("snapshot_id", ForeignKey("snapshots.id"), nullable=True),
     Index("ix_audit_log_at", "at"),
 )
+
+# What-if scenarios: named edit lists on top of a snapshot. The baseline snapshot is referenced,
+# never copied or changed; the edits are JSON so a new kind of edit needs no table change.
+scenarios = Table(
+    "scenarios",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("service_id", ForeignKey("services.id"), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("base_snapshot_id", ForeignKey("snapshots.id"), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_by", String(200), nullable=False),
+    Column("content", Text, nullable=False),
+    UniqueConstraint("service_id", "name", name="uq_scenarios_service_id_name"),
+)
+
+# Secrets the deployment generates once and keeps, such as the key for commissioner
+# pseudonyms: in the database so every app process and restart uses the same key.
+app_secrets = Table(
+    "app_secrets",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("value", LargeBinary, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)

@@ -27,9 +27,9 @@ def test_opening_an_up_to_date_database_again_changes_nothing(db_url: str) -> No
     with Store.open(db_url) as store:
         info = store.save(load_demo(), by="HR", note="first")
     with Store.open(db_url) as again, again.engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all() == [
-            "0001"
-        ]
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all() == sorted(
+            head_revisions()
+        )
         assert [s.id for s in again.snapshots()] == [info.id]
 
 
@@ -84,3 +84,21 @@ def test_a_file_that_is_not_a_database_is_explained(tmp_path: Path) -> None:
     with pytest.raises(StoreUnavailable, match="Cannot open the database .*not a database"):
         Store.open(f"sqlite:///{bogus}")
     assert bogus.read_text() == "these are my notes, not a database"
+
+
+def test_a_database_from_the_first_release_upgrades_in_place_keeping_its_snapshots(
+    db_url: str,
+) -> None:
+    with Store.open(db_url) as store:
+        info = store.save(load_demo(), by="HR", note="first")
+    engine = create_engine(parse_url(db_url))
+    with engine.begin() as conn:
+        # Take the database back to the first schema, as an older planner left it.
+        conn.execute(text("DROP TABLE scenarios"))
+        conn.execute(text("DROP TABLE app_secrets"))
+        conn.execute(text("UPDATE alembic_version SET version_num = '0001'"))
+    engine.dispose()
+    with Store.open(db_url) as again, again.engine.connect() as conn:
+        context = MigrationContext.configure(conn)
+        assert set(context.get_current_heads()) == head_revisions()
+        assert again.load(info.id).service == load_demo()
