@@ -27,9 +27,9 @@ def test_opening_an_up_to_date_database_again_changes_nothing(db_url: str) -> No
     with Store.open(db_url) as store:
         info = store.save(load_demo(), by="HR", note="first")
     with Store.open(db_url) as again, again.engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all() == sorted(
-            head_revisions()
-        )
+        assert conn.execute(
+            text("SELECT version_num FROM alembic_version")
+        ).scalars().all() == sorted(head_revisions())
         assert [s.id for s in again.snapshots()] == [info.id]
 
 
