@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from planner.bulk import collector_paused
+from planner.io.fast_rows import build_workers
 from planner.io.headers import ColumnPlan, HeaderPlan
 from planner.io.layout import Layout
 from planner.io.values import WS, Cell, cell_text, convert_column
@@ -123,14 +124,26 @@ class _Reader:
             for i, message in bad.items():
                 self.bad.setdefault(i, []).append((col, message))
 
-    def dicts(self) -> list[dict[str, Any]]:
-        """One dict per row holding only the values present, as the model wants them."""
+    def extra_texts(self) -> dict[str, list[str]]:
+        """The text of each of the file's own columns that is not blank throughout."""
         n = len(self.data)
-        # Columns full in every row go in through dict(zip()), at C speed; the rest one by one.
-        dense = {k: v for k, v in self.values.items() if None not in v}
-        sparse = {k: v for k, v in self.values.items() if k not in dense and v.count(None) != n}
         extras = [(c.name, self.column(c)) for c in self.plan.by_target("extra")]
-        extra = {k: [cell_text(v) for v in cells] for k, cells in extras if cells.count("") != n}
+        return {k: [cell_text(v) for v in cells] for k, cells in extras if cells.count("") != n}
+
+    def dicts(
+        self, extra: dict[str, list[str]], only: list[int] | None = None
+    ) -> list[dict[str, Any]]:
+        """One dict per row (or per row in `only`) holding only the values present, as the model
+        wants them."""
+        values = self.values
+        if only is not None:
+            values = {k: [v[i] for i in only] for k, v in values.items()}
+            extra = {k: [v[i] for i in only] for k, v in extra.items()}
+        n = len(self.data) if only is None else len(only)
+        # Columns full in every row go in through dict(zip()), at C speed; the rest one by one.
+        dense = {k: v for k, v in values.items() if None not in v}
+        sparse = {k: v for k, v in values.items() if k not in dense and v.count(None) != n}
+        extra = {k: v for k, v in extra.items() if v.count("") != n}
         dense_names, sparse_names, extra_names = list(dense), list(sparse), list(extra)
         out = []
         blank: tuple[Any, ...] = ((),) * n
@@ -175,14 +188,29 @@ class _Reader:
         )
 
 
-def read_rows(rows: list[list[Cell]], plan: HeaderPlan, layout: Layout, sheet: str) -> RowResult:
+def read_rows(
+    rows: list[list[Cell]], plan: HeaderPlan, layout: Layout, sheet: str, *, fast: bool = True
+) -> RowResult:
+    """Every data row as a worker or as problems. With `fast`, rows whose converted values pass
+    `fast_rows`' screen are built without validating again; the rest, and all rows without it,
+    are validated by `Worker` one by one (the reference the fast path is tested against)."""
     reader = _Reader(rows, plan, layout, sheet)
     reader.convert()
-    dicts = reader.dicts()
-    result = RowResult(rows_read=len(dicts))
+    n = len(reader.data)
+    extra = reader.extra_texts()
+    built = build_workers(reader.values, extra, n) if fast else {}
+    # A row with a cell that could not be read goes to validation even if the rest passes.
+    rest = [i for i in range(n) if i not in built or i in reader.bad]
+    checked = dict(zip(rest, reader.dicts(extra, rest if built else None), strict=True))
+    result = RowResult(rows_read=n)
     validate = Worker.__pydantic_validator__.validate_python  # model_validate, minus a call
     with collector_paused():  # many small objects, no reference cycles: nothing for it to collect
-        for i, d in enumerate(dicts):
+        for i in range(n):
+            d = checked.get(i)
+            if d is None:
+                result.workers.append(built[i])
+                result.worker_rows.append(reader.numbers[i])
+                continue
             bad = reader.bad.get(i)
             try:
                 worker = validate(d)
