@@ -35,7 +35,10 @@ def check_service(service: Service, policy: Policy) -> list[Problem]:
 
 
 def _duplicates(service: Service) -> Iterator[Problem]:
-    counts = Counter(w.staff_id for w in service.workers)
+    ids = [w.staff_id for w in service.workers]
+    if len(set(ids)) == len(ids):  # the usual case, settled in C
+        return
+    counts = Counter(ids)
     seen: set[str] = set()
     for w in service.workers:
         if counts[w.staff_id] > 1 and w.staff_id in seen:
@@ -51,15 +54,25 @@ def _duplicates(service: Service) -> Iterator[Problem]:
 
 
 def _links(service: Service) -> Iterator[Problem]:
-    for w in service.workers:
-        for kind, target in w.supervisors().items():
-            label = _LINK_LABEL[kind]
-            if target == w.staff_id:
-                yield _link_problem(w, kind, "self_supervision", f"{label} is the worker themself.")
-            elif service.worker(target) is None:
-                yield _link_problem(
-                    w, kind, "unknown_supervisor", f"{label} {target} is not in this service."
-                )
+    ids = {w.staff_id for w in service.workers}
+    # Each kind of link is looked at as a whole column; only the few odd links are revisited,
+    # in roster order and then link order, as HR reads the sheet.
+    odd: list[tuple[int, int, Worker, Supervision]] = []
+    for k, kind in enumerate(Supervision):
+        field = kind.value
+        for i, w in enumerate(service.workers):
+            target = w.__dict__[field]
+            if target and (target not in ids or target == w.staff_id):
+                odd.append((i, k, w, kind))
+    for _, _, w, kind in sorted(odd, key=lambda t: (t[0], t[1])):
+        target = w.__dict__[kind.value]
+        label = _LINK_LABEL[kind]
+        if target == w.staff_id:
+            yield _link_problem(w, kind, "self_supervision", f"{label} is the worker themself.")
+        else:
+            yield _link_problem(
+                w, kind, "unknown_supervisor", f"{label} {target} is not in this service."
+            )
 
 
 def _link_problem(w: Worker, kind: Supervision, code: str, message: str) -> Problem:
@@ -91,7 +104,10 @@ def supervision_cycles(service: Service, kind: Supervision) -> list[list[str]]:
     """Each loop in one kind of supervision link, once, starting from its first member in roster
     order. Every worker has at most one link of a kind, so following links finds every loop."""
     field = kind.value
-    nxt = {w.staff_id: w.__dict__[field] for w in service.workers}
+    workers = service.workers
+    nxt = dict(
+        zip([w.staff_id for w in workers], [w.__dict__[field] for w in workers], strict=True)
+    )
     order: dict[str, int] = {}  # roster position, built only when a loop is found
     state: dict[str, int] = {}  # 1 = on the current path, 2 = finished
     cycles = []
