@@ -80,13 +80,13 @@ def _construct(
     dicts = map(dict, map(zip, repeat(FIELDS), rows))
     fields_sets = _fields_set(values, extra, n)
     built: dict[int, Worker] = {}
-    new = Worker.__new__
+    new, set_, cls = Worker.__new__, _set, Worker
     for i, d in zip(keep, dicts, strict=True):
-        worker = new(Worker)
-        _set(worker, "__dict__", d)
-        _set(worker, "__pydantic_fields_set__", fields_sets[i])
-        _set(worker, "__pydantic_extra__", None)
-        _set(worker, "__pydantic_private__", None)
+        worker = new(cls)
+        set_(worker, "__dict__", d)
+        set_(worker, "__pydantic_fields_set__", fields_sets[i])
+        set_(worker, "__pydantic_extra__", None)
+        set_(worker, "__pydantic_private__", None)
         built[i] = worker
     return built
 

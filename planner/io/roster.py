@@ -107,7 +107,9 @@ def import_roster(
         kind = check_file(data, name, limits)
         book = open_book(data, name, kind, limits)
         with collector_paused():  # millions of short-lived cells and no reference cycles
-            return _import(book, kind == "csv", population, today or date.today(), policy)
+            result = _import(book, kind == "csv", population, today or date.today(), policy)
+            del book  # its cells go now, so the collector never has to look at them
+        return result
     except Rejected as exc:
         return RosterImport(name, None, unusable=str(exc))
 

@@ -367,9 +367,11 @@ def convert_column(kind: Kind, cells: Sequence[Cell]) -> tuple[list[Any], dict[i
     distinct text is parsed once per column.
     """
     slow = _SLOW[kind]
+    only_text = set(map(type, cells)) <= {str}
     if kind == "text":
-        if set(map(type, cells)) <= {str}:  # the usual case, stripped in C
-            return [t or None for t in map(str.strip, cells, repeat(WS))], {}
+        if only_text:  # the usual case, stripped in C
+            texts = list(map(str.strip, cells, repeat(WS)))
+            return ([t or None for t in texts] if "" in texts else texts), {}
         return [(v.strip(WS) or None) if v.__class__ is str else _text(v) for v in cells], {}
     memo: dict[str, Any] = {}
     get = memo.get
@@ -392,6 +394,10 @@ def convert_column(kind: Kind, cells: Sequence[Cell]) -> tuple[list[Any], dict[i
             int(v) if v.__class__ is float and v.is_integer() else None if v == "" else miss(v)
             for v in cells
         ]
+    elif only_text:  # each distinct text parsed once, then every cell looked up in C
+        for v in set(cells):
+            miss(v)
+        values = list(map(memo.__getitem__, cells))
     else:
         values = [r if (r := get(v, _MISS)) is not _MISS else miss(v) for v in cells]
     if not found_bad:
