@@ -248,6 +248,12 @@ def _by_identity(check: Callable[[Any], Any], empty: Callable[[], Any]) -> Scree
     """Screen a column of dicts or tuples; the converter shares one object per distinct text."""
 
     def screen(column: Column) -> tuple[Column, list[int]]:
+        distinct = dict(zip(map(id, column), column, strict=True))  # keeps each alive: ids stay
+        distinct.pop(id(None), None)
+        if all(check(v) is v for v in distinct.values()):  # each passes just as it is
+            if empty is tuple:
+                return _filled(column, ()), []
+            return [{} if v is None else v.copy() for v in column], []
         seen: dict[int, Any] = {}
         out: Column = []
         bad: list[int] = []
@@ -274,7 +280,9 @@ def _domain_levels(value: Any) -> dict[int, str] | None:
         return None
     ids = _level_ids()
     ok = all(d.__class__ is int and 1 <= d <= 9 and lv in ids for d, lv in value.items())
-    return dict(sorted(value.items())) if ok else None
+    if not ok:
+        return None
+    return value if list(value) == sorted(value) else dict(sorted(value.items()))
 
 
 def _role_functions(value: Any) -> dict[str, float] | None:
