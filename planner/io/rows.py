@@ -9,6 +9,7 @@ the loop creates many small objects and nothing in it forms reference cycles.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -36,7 +37,7 @@ _RULE_COLUMNS = (
     ("rota", "amhp_rota_share"),
 )
 _WARN_FIRST = frozenset("=+@")
-_WARN_STARTS = ("=", "+", "@")
+_WARN_ANY = re.compile(r"(?:^|\n)[=+@]")
 _DEFAULTS = {
     name: info.get_default(call_default_factory=True)
     for name, info in Worker.model_fields.items()
@@ -305,8 +306,8 @@ def _formula_warnings(reader: _Reader, result: RowResult) -> Iterator[Problem]:
         if reader.layout.by_field[col.name].kind != "text":
             continue
         values = reader.values[col.name]
-        if not any(map(str.startswith, filter(None, values), repeat(_WARN_STARTS))):
-            continue  # checked in C: the usual case, no text that looks like a formula
+        if not _may_warn(values):
+            continue  # the usual case: no text that looks like a formula
         hits = [i for i, v in enumerate(values) if v and v[0] in _WARN_FIRST]
         if hits and imported is None:
             imported = set(result.worker_rows)
@@ -322,3 +323,9 @@ def _formula_warnings(reader: _Reader, result: RowResult) -> Iterator[Problem]:
                     severity="warning",
                     staff_id=staff[i] if staff else None,
                 )
+
+
+def _may_warn(values: list[str | None]) -> bool:
+    """True when some text may begin like a formula: one search over the column joined by
+    newlines (a newline inside a value can only add a false alarm, checked cell by cell)."""
+    return bool(_WARN_ANY.search("\n".join(filter(None, values))))
