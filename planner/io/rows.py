@@ -9,10 +9,10 @@ the loop creates many small objects and nothing in it forms reference cycles.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
+from operator import itemgetter
 from typing import Any
 
 from pydantic import ValidationError
@@ -37,7 +37,6 @@ _RULE_COLUMNS = (
     ("rota", "amhp_rota_share"),
 )
 _WARN_FIRST = frozenset("=+@")
-_WARN_ANY = re.compile(r"(?:^|\n)[=+@]")
 _DEFAULTS = {
     name: info.get_default(call_default_factory=True)
     for name, info in Worker.model_fields.items()
@@ -326,6 +325,5 @@ def _formula_warnings(reader: _Reader, result: RowResult) -> Iterator[Problem]:
 
 
 def _may_warn(values: list[str | None]) -> bool:
-    """True when some text may begin like a formula: one search over the column joined by
-    newlines (a newline inside a value can only add a false alarm, checked cell by cell)."""
-    return bool(_WARN_ANY.search("\n".join(filter(None, values))))
+    """True when some text begins like a formula, judged from the set of first characters."""
+    return not _WARN_FIRST.isdisjoint(map(itemgetter(0), filter(None, values)))
