@@ -15,6 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from xlsxwriter.exceptions import FileCreateError
+
 from planner.io.plan.text import READINESS, gaps_text
 from planner.succession.models import SuccessionPlan
 
@@ -53,8 +55,9 @@ def _plan(args: argparse.Namespace) -> int:
         return _unusable(loaded.unusable, loaded.problems, args.json)
     try:
         plan = write_plan_workbook(loaded.service, None, args.as_of, out)
-    except OSError as exc:
-        _err(f"{out}: could not be written ({exc.strerror or exc})")
+    except (OSError, FileCreateError) as exc:
+        cause = exc.args[0] if isinstance(exc, FileCreateError) and exc.args else exc
+        _err(f"{out}: could not be written ({getattr(cause, 'strerror', None) or cause})")
         return 2
     if args.json:
         data = plan_summary(plan)

@@ -18,14 +18,6 @@ def write_supervision(book: Book) -> None:
     sup, name = book.report.supervision, book.name
     s = book.sheet("Supervision")
     s.title("Supervision: load against capacity")
-    s.pairs(
-        [
-            ("Supervision hours owed a month", sup.hours_owed),
-            ("Hours current supervisors can give", sup.hours_allowed_current),
-            ("Hours everyone who may supervise could give", sup.hours_available),
-            ("People who may supervise", sup.may_supervise),
-        ]
-    )
     first, last = s.table(
         [
             "Supervisor",
@@ -72,6 +64,15 @@ def write_supervision(book: Book) -> None:
                 "format": book.rag["red"],
             },
         )
+    s.heading("In total")
+    s.pairs(
+        [
+            ("Supervision hours owed a month", sup.hours_owed),
+            ("Hours current supervisors can give", sup.hours_allowed_current),
+            ("Hours everyone who may supervise could give", sup.hours_available),
+            ("People who may supervise", sup.may_supervise),
+        ]
+    )
     s.heading("Problems")
     s.table(
         ["RAG", "Person", "Name", "Problem", "About"],

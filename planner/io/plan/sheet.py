@@ -27,6 +27,7 @@ from planner.succession.models import SuccessionPlan
 
 Cell = str | int | float | bool | date | None
 MAX_ROW = 1_048_575  # the last row index Excel has
+FREEZE_WITHIN = 3  # a main table's headings are frozen when they start this near the top
 RAG_FILLS = {"red": "#F4B6B6", "amber": "#FFE699", "green": "#C6EFCE"}
 # The words a red/amber/green column may hold, from findings, risk bands, post status, readiness.
 RAG_WORDS = {
@@ -78,7 +79,7 @@ class Sheet:
             else:
                 self.ws.write_string(row, col, value, cell_format)
         elif isinstance(value, bool):
-            self.ws.write_boolean(row, col, value, cell_format)
+            self.ws.write_string(row, col, "Yes" if value else "No", cell_format)
         elif isinstance(value, int | float):
             self.ws.write_number(row, col, value, cell_format)
         else:
@@ -128,9 +129,11 @@ class Sheet:
                 put(r, c, value)
         first, last = top + 1, top + len(rows)
         if main:
-            self.ws.freeze_panes(top + 1, 0)
             self.ws.autofilter(top, 0, max(last, top), len(headings) - 1)
-            self.ws.repeat_rows(top)
+            # Freezing headings far down the sheet would pin most of the screen: keep the title.
+            frozen = top if top <= FREEZE_WITHIN else 0
+            self.ws.freeze_panes(frozen + 1, 0)
+            self.ws.repeat_rows(frozen)
         for col in rag:
             self.rag_column(col, first, last)
         self.row = last + 2
