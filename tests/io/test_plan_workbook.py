@@ -189,6 +189,7 @@ def test_formula_looking_names_stay_text(book: openpyxl.Workbook) -> None:
             for cell in row:
                 if cell.value in HOSTILE.values():
                     assert cell.data_type == "s", f"{sheet}!{cell.coordinate} is a formula"
+                    assert cell.quotePrefix, f"{sheet}!{cell.coordinate} would run once edited"
                     seen.append(cell.value)
     assert set(seen) == set(HOSTILE.values())
 
