@@ -74,3 +74,27 @@ def test_an_unwritable_output_is_a_plain_error(
 ) -> None:
     code, _, err = run(capsys, "plan", "demo", "--out", str(tmp_path / "no" / "dir" / "p.xlsx"))
     assert code == 2 and "could not be written" in err
+
+
+def test_input_problems_exit_1_and_the_plan_is_still_written(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    s = load_demo()
+    broken = s.with_workers(
+        (*s.workers[:-1], s.workers[-1].model_copy(update={"supervisor_id": "X9"}))
+    )
+    source, out = tmp_path / "broken.json", tmp_path / "plan.xlsx"
+    source.write_text(broken.model_dump_json())
+    code, stdout, _ = run(capsys, "plan", str(source), "--out", str(out), "--json")
+    assert code == 1 and out.is_file()
+    assert json.loads(stdout)["problems"][0]["code"] == "unknown_supervisor"
+
+
+def test_an_unreadable_service_file_is_exit_2_with_a_sentence(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    f = tmp_path / "bad.json"
+    f.write_text("not json")
+    code, stdout, err = run(capsys, "plan", str(f), "--out", str(tmp_path / "p.xlsx"))
+    assert code == 2 and stdout == "" and "not a readable JSON file" in err
+    assert "Traceback" not in err
