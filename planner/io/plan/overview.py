@@ -51,7 +51,7 @@ def write_summary(book: Book) -> None:
         [[p.name, _value(p.value), p.unit, p.changed, p.source] for p in r.policy],
     )
     s.finish()
-    s.ws.set_column(2, 2, 100, book.fmt.wrap)
+    s.ws.set_column(2, 2, 90, book.fmt.wrap)  # findings are sentences: wrap them
     s.ws.activate()
 
 

@@ -70,7 +70,9 @@ class Sheet:
         ws.fit_to_pages(1, 0)  # one page wide, as many long as it takes
         ws.set_paper(9)  # A4
 
-    def put(self, row: int, col: int, value: Cell, cell_format: Any = None) -> None:
+    def put(
+        self, row: int, col: int, value: Cell, cell_format: Any = None, fit: bool = True
+    ) -> None:
         if value is None or value == "":
             return
         if isinstance(value, str):
@@ -88,24 +90,25 @@ class Sheet:
                 self._text(row, col, value.isoformat())
             else:
                 self.ws.write_number(row, col, serial, self.book.fmt.date)
-        self._fit(col, value)
+        if fit:
+            self._fit(col, value)
 
     def _fit(self, col: int, value: Cell) -> None:
         width = 11 if isinstance(value, date) else min(len(str(value)) + 2, 60)
         self._widths[col] = max(self._widths.get(col, 8), width)
 
     def title(self, text: str) -> None:
-        self.ws.write_string(self.row, 0, text, self.book.fmt.title)
+        self.put(self.row, 0, text, self.book.fmt.title, fit=False)  # may run on across
         self.row += 2
 
     def heading(self, text: str) -> None:
-        self.ws.write_string(self.row, 0, text, self.book.fmt.bold)
+        self.put(self.row, 0, text, self.book.fmt.bold, fit=False)
         self.row += 1
 
     def pairs(self, items: Sequence[tuple[str, Cell]]) -> None:
         """Label and value on each row."""
         for label, value in items:
-            self.ws.write_string(self.row, 0, label, self.book.fmt.bold)
+            self.put(self.row, 0, label, self.book.fmt.bold)
             self.put(self.row, 1, value)
             self.row += 1
         self.row += 1
