@@ -2,7 +2,7 @@
 
 - The plan (on a graph and report already made) under 10 seconds on this 2-core machine.
 - The matching step no slower than the analysis it builds on.
-The workbook is not built yet, so it is not timed here.
+The workbook is timed in bench_plan_workbook.py.
 """
 
 from __future__ import annotations

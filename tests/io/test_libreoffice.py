@@ -98,3 +98,31 @@ def test_libreoffice_shows_a_generated_roster_and_formula_text_unchanged(
     assert back.workers == service.workers
     text = (tmp_path / "roster.csv").read_text(encoding="utf-8")
     assert "=1+2,@SUM(A1),+T" in text  # shown as typed: neither run nor changed
+
+
+def test_libreoffice_prints_the_succession_plan_workbook(soffice: str, tmp_path: Path) -> None:
+    from planner.io.plan import write_plan_workbook
+
+    book = tmp_path / "plan.xlsx"
+    write_plan_workbook(load_demo(), None, None, book)
+    profile = f"-env:UserInstallation=file://{tmp_path / 'profile'}"
+    done = subprocess.run(
+        [
+            soffice,
+            profile,
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(book),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    pdf = tmp_path / "plan.pdf"
+    assert pdf.is_file() and pdf.read_bytes()[:5] == b"%PDF-", done.stdout + done.stderr
+    assert pdf.stat().st_size > 10_000

@@ -1,0 +1,22 @@
+"""The Roster sheet: the roster exactly as `planner export` writes it (same columns, formats and
+drop-downs, read from the hidden Lists sheet), by calling the roster export's own sheet writers
+rather than a copy of them."""
+
+from __future__ import annotations
+
+from planner.io import workbook as roster_book
+from planner.io.layout import load_layout
+from planner.io.plan.sheet import Book
+
+
+def write_roster(book: Book) -> None:
+    layout = load_layout()
+    ws = book.wb.add_worksheet(roster_book.ROSTER_SHEET)
+    lists_ws = book.wb.add_worksheet("Lists")
+    lists = roster_book._write_lists(lists_ws, book.fmt, layout)
+    roster_book._write_roster_sheet(ws, book.fmt, layout, book.service, lists)
+    lists_ws.hide()
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(0)
+    ws.autofilter(0, 0, len(book.service.workers), len(layout.columns) - 1)
