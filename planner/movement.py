@@ -86,7 +86,12 @@ FIGURES: tuple[tuple[str, str, Better, Callable[[Report], float | None]], ...] =
     ),
     ("supervisors_over_capacity", "Supervisors over capacity", "lower", _over_capacity),
     ("posts_not_filled", "Needed posts vacant or unqualified", "lower", _posts_not_filled),
-    ("posts_without_successor", "Posts resting on one person", "lower", _posts_without_successor),
+    (
+        "posts_without_successor",
+        "Posts held by one person with nobody to step in",
+        "lower",
+        _posts_without_successor,
+    ),
     ("findings_red", "Red findings", "lower", _severity("red")),
     ("findings_amber", "Amber findings", "lower", _severity("amber")),
     ("findings_green", "Green findings", "neither", _severity("green")),
