@@ -50,6 +50,7 @@ class Band(BaseModel):
     median: list[float]
     p10: list[float]
     p90: list[float]
+    mean: list[float]
     planned: list[float]
 
 
@@ -175,6 +176,7 @@ def _band(runs: Counts, planned: Counts) -> Band:
         median=_r(median),
         p10=_r(p10),
         p90=_r(p90),
+        mean=_r(runs.mean(axis=0)),
         planned=_r(planned),
     )
 

@@ -31,7 +31,7 @@ def test_project_json_is_reproducible_and_sized_by_years(
     code, out, _ = run(capsys, "project", "demo", "--years", "2", "--runs", "100", "--json")
     first = json.loads(out)
     assert code == 0 and len(first["months"]) == 25 and first["runs"] == 100
-    assert set(first["amhp"]) == {"median", "p10", "p90", "planned"}
+    assert set(first["amhp"]) == {"median", "p10", "p90", "mean", "planned"}
     _, again, _ = run(capsys, "project", "demo", "--years", "2", "--runs", "100", "--json")
     assert json.loads(again) == first
 

@@ -75,3 +75,14 @@ def test_the_median_lies_within_the_band(
     for band in (p.amhp, p.supervision_slots, p.supervisees, p.posts_covered):
         for lo, mid, hi in zip(band.p10, band.median, band.p90, strict=True):
             assert 0 <= lo <= mid <= hi
+
+
+def test_turnover_runs_average_to_the_policy_rate() -> None:
+    """A year on, the mean of the runs keeps (1 - turnover) of those with no leaving date."""
+    staying = DEMO.with_workers(
+        tuple(w.model_copy(update={"planned_leaving_date": None}) for w in DEMO.workers)
+    )
+    p = project(staying, POLICY.with_changes(annual_turnover=0.3), years=1, runs=4000, seed=3)
+    for band in (p.supervisees, p.supervision_slots):
+        assert abs(band.mean[12] - 0.7 * band.mean[0]) < 0.01 * band.mean[0] + 0.2
+        assert band.p10[12] < band.mean[12] < band.p90[12]
