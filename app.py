@@ -15,6 +15,7 @@ PAGES = [
     st.Page("pages/amhp.py", title="AMHP sufficiency", icon=":material/emergency:"),
     st.Page("pages/supervision.py", title="Supervision", icon=":material/supervisor_account:"),
     st.Page("pages/leadership.py", title="Leadership & succession", icon=":material/account_tree:"),
+    st.Page("pages/scenarios.py", title="Scenarios & projection", icon=":material/science:"),
     st.Page("pages/settings.py", title="Settings", icon=":material/settings:"),
 ]
 

@@ -16,6 +16,7 @@ _MODULES: tuple[str, ...] = (
     "planner.store_cli",
     "planner.analysis.cli",
     "planner.io.plan.cli",
+    "planner.scenario_cli",
 )
 
 

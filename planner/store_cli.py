@@ -15,10 +15,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from planner.analysis import analyse
 from planner.cli import Handler, command
 from planner.diff import ServiceDiff, diff_services
 from planner.io.service_file import ServiceLoad, load_service
 from planner.models import Service, Worker
+from planner.movement import headline_movement, movement_lines
 from planner.problems import Problem
 from planner.store import SnapshotInfo, Store, StoreError
 
@@ -52,8 +54,9 @@ def register(sub: Any, service_args: Callable[[Any], None]) -> None:
     p = sub.add_parser(
         "diff",
         help="compare two snapshots or services",
-        description="Joiners, leavers and changed fields from A to B. Each is a snapshot id (a "
-        "number, see `planner snapshots`) or a SERVICE: 'demo', a .json service or a roster.",
+        description="Joiners, leavers and changed fields from A to B, then how each headline "
+        "figure moved (AMHPs, rota cover, supervision, posts, findings). Each is a snapshot id "
+        "(a number, see `planner snapshots`) or a SERVICE: 'demo', a .json service or a roster.",
     )
     p.add_argument("a", metavar="A", help="the earlier snapshot id or SERVICE")
     p.add_argument("b", metavar="B", help="the later snapshot id or SERVICE")
@@ -151,17 +154,21 @@ def _diff(args: argparse.Namespace) -> int:
             store.close()
     (a, a_ref, a_problems), (b, b_ref, b_problems) = sides
     d = diff_services(a, b)
+    moves = headline_movement(analyse(a), analyse(b))
     problems = a_problems + b_problems
     if args.json:
         out = {
             "a": a_ref,
             "b": b_ref,
             "diff": _diff_json(d),
+            "headlines": [_dump(m) for m in moves],
             "problems": [_dump(p) for p in problems],
         }
         _emit(out)
     else:
         _print_diff(d)
+        print("Headline figures (each side analysed on its own as-of date):")
+        print("\n".join(movement_lines(moves)))
         _print_problems(problems)
     return 1 if any(p.severity == "error" for p in problems) else 0
 

@@ -20,6 +20,7 @@ class AuditAction(StrEnum):
     IMPORT = "import"
     EDIT = "edit"
     EXPORT = "export"
+    SCENARIO = "scenario"  # a what-if scenario saved or deleted (planner.store_scenarios)
 
 
 SnapshotKind = Literal["import", "edit"]

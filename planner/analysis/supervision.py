@@ -84,7 +84,7 @@ def supervision(wg: WorkforceGraph, policy: Policy) -> SupervisionResult:
     owed: FloatArray = np.bincount(sup[prof], hours, n).astype(np.float64)
     owed = owed + np.bincount(amhp_sup[amhp_link], None, n) * amhp_hours
     allowed = ix.fte * policy.supervision_hours_per_fte_month
-    may = _may_supervise(wg, policy)
+    may = may_supervise(wg, policy)
     issues = _issues(wg, policy, may, owed > allowed + 1e-9)
     loads = _loads(wg, policy, owed, allowed, may, prof, amhp_link)
     cycles = [Cycle(link=kind.value, members=m) for kind in Supervision for m in _cycles(wg, kind)]
@@ -134,7 +134,8 @@ def _asye_sessions(wg: WorkforceGraph, policy: Policy, i: int) -> float:
     return policy.supervision_sessions_per_month
 
 
-def _may_supervise(wg: WorkforceGraph, policy: Policy) -> np.ndarray:
+def may_supervise(wg: WorkforceGraph, policy: Policy) -> np.ndarray:
+    """Who may give professional supervision: registered, and at the level or in a post for it."""
     ix = wg.index
     manager = np.zeros(len(ix), dtype=np.bool_)
     posts = set(policy.supervisor_posts)

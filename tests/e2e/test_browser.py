@@ -16,6 +16,7 @@ PAGES = [
     ("amhp", "AMHP sufficiency"),
     ("supervision", "Supervision"),
     ("leadership", "Leadership & succession"),
+    ("scenarios", "Scenarios & projection"),
     ("settings", "Settings"),
 ]
 

@@ -130,3 +130,27 @@ def test_an_unreachable_database_is_exit_2_without_the_password(
     code, out, err = run(capsys, "snapshots", "--json")
     assert code == 2 and "Cannot open the database" in json.loads(out)["error"]
     assert "s3cret" not in out + err
+
+
+def test_diff_of_two_snapshots_shows_the_amhp_headline_getting_worse(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "save", "demo", "--note", "November", "--by", "Priya")
+    run(capsys, "save", str(roster_without(tmp_path, "NB020")), "--note", "December", "--by", "P")
+    code, out, _ = run(capsys, "snapshots", "--json")
+    first, second = (str(s["id"]) for s in json.loads(out)["snapshots"])
+    code, out, _ = run(capsys, "diff", first, second, "--json")
+    moves = {m["figure"]: m for m in json.loads(out)["headlines"]}
+    assert code == 0
+    assert moves["amhp_headcount"] == {
+        "figure": "amhp_headcount",
+        "label": "AMHPs with current approval",
+        "before": 12.0,
+        "after": 11.0,
+        "direction": "worse",
+    }
+    assert moves["amhp_per_100k_adults"]["direction"] == "worse"
+    assert moves["amhp_target_per_100k"]["direction"] == "same"
+    code, out, _ = run(capsys, "diff", first, second)
+    assert "AMHPs with current approval: 12 → 11 (worse)" in out
+    assert "Target per 100,000" not in out  # only figures that moved are printed
