@@ -131,7 +131,7 @@ def parse_role_map(raw: Mapping[str, object]) -> dict[str, Role]:
         elif key in roles:
             problems.append(f"{email} is listed twice")
         else:
-            roles[key] = role  # type: ignore[assignment]  # checked against ROLES above
+            roles[key] = role  # checked against ROLES above
     if problems:
         raise RoleMapError("The sign-in role map has problems: " + "; ".join(problems) + ".")
     return roles

@@ -180,7 +180,12 @@ def commissioner_view(
         supervision=_supervision(report, t),
         by_team=_breakdown("team", [t_.name for t_ in service.teams], _team, service, amhps, t),
         by_age_band=_breakdown(
-            "age band", _band_labels(age_bands), _age_band(report.as_of, age_bands), service, amhps, t
+            "age band",
+            _band_labels(age_bands),
+            _age_band(report.as_of, age_bands),
+            service,
+            amhps,
+            t,
         ),
         notes=_notes(t),
     )
@@ -204,7 +209,9 @@ def _horizon_counts(report: Report, t: int, small: bool) -> dict[str, Count]:
 
 def _expiries(amhps: Iterable[Worker], key: bytes) -> list[ApprovalExpiry]:
     rows = [
-        ApprovalExpiry(pseudonym=pseudonym(key, w.staff_id), expires=f"{w.amhp_approval_expires:%Y-%m}")
+        ApprovalExpiry(
+            pseudonym=pseudonym(key, w.staff_id), expires=f"{w.amhp_approval_expires:%Y-%m}"
+        )
         for w in amhps
     ]
     # sorted by what is shown, so the order says nothing about the roster's order
@@ -275,9 +282,7 @@ def _breakdown(
     shown_amhps = partition({k: amhp[k] for k in order}, t)
     return Breakdown(
         by=by,
-        rows=[
-            BreakdownRow(label=k, workers=shown_workers[k], amhps=shown_amhps[k]) for k in order
-        ],
+        rows=[BreakdownRow(label=k, workers=shown_workers[k], amhps=shown_amhps[k]) for k in order],
         workers=count(len(service.workers), t),
         amhps=count(len(amhps), t),
     )

@@ -53,7 +53,9 @@ def partition(cells: Mapping[str, int], threshold: int) -> dict[str, Count]:
     hidden: dict[str, Reason] = {k: "small" for k, v in cells.items() if 0 < v < threshold}
     if hidden:
         # nonzero cells first, smallest first: they hide the least
-        others = sorted((k for k in cells if k not in hidden), key=lambda k: (cells[k] == 0, cells[k]))
+        others = sorted(
+            (k for k in cells if k not in hidden), key=lambda k: (cells[k] == 0, cells[k])
+        )
         while not protected(cells, hidden, threshold) and others:
             hidden[others.pop(0)] = "withheld"
         if not protected(cells, hidden, threshold):

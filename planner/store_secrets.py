@@ -44,7 +44,9 @@ def pseudonym_key(store: Store) -> bytes:
         with store.engine.execution_options(**{WRITE: True}).begin() as conn:
             conn.execute(
                 insert(app_secrets).values(
-                    name=KEY_NAME, value=secrets.token_bytes(KEY_BYTES), created_at=datetime.now(UTC)
+                    name=KEY_NAME,
+                    value=secrets.token_bytes(KEY_BYTES),
+                    created_at=datetime.now(UTC),
                 )
             )
     except IntegrityError:
@@ -64,4 +66,6 @@ def _read(store: Store) -> bytes | None:
 
 def record_export(store: Store, who: str, what: str, service_id: int | None = None) -> AuditEntry:
     """Note in the audit log that `who` exported `what` (no names or figures, just the kind)."""
-    return store.record(AuditAction.EXPORT, by=who, detail=f"Exported {what}", service_id=service_id)
+    return store.record(
+        AuditAction.EXPORT, by=who, detail=f"Exported {what}", service_id=service_id
+    )

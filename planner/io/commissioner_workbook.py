@@ -32,7 +32,7 @@ def _table(
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row):
             if value is not None:
-                put(r, c, _cell(value))
+                put(r, c, _cell(value), None)
 
 
 def _summary(v: CommissionerView) -> list[tuple[str, Any]]:
