@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages.common import current_policy, current_service, report
+from pages.common import current_policy, current_service, guard, report
 from planner.present.amhp import (
     aggregate_findings,
     benchmark_chart,
@@ -15,6 +15,8 @@ from planner.present.amhp import (
     rota_rows,
     with_inputs,
 )
+
+guard("amhp")
 
 st.title("AMHP sufficiency")
 st.caption("Aggregates only: this page shows no names or staff ids.")

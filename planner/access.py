@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -135,6 +135,21 @@ def parse_role_map(raw: Mapping[str, object]) -> dict[str, Role]:
     if problems:
         raise RoleMapError("The sign-in role map has problems: " + "; ".join(problems) + ".")
     return roles
+
+
+def deployment_roles(secrets: Mapping[str, Any]) -> dict[str, Role] | None:
+    """The email-to-role map when the secrets turn on sign-in (an `[auth]` section), else None
+    (local single-user mode). Sign-in without a role map would let nobody in, so it is refused."""
+    if not secrets.get("auth"):
+        return None
+    planner = secrets.get("planner")
+    raw = planner.get("roles") if isinstance(planner, Mapping) else None
+    if not isinstance(raw, Mapping) or not raw:
+        raise RoleMapError(
+            "Sign-in is set up ([auth] in secrets.toml) but no one has a role: add a "
+            "[planner.roles] table of email = role."
+        )
+    return parse_role_map(raw)
 
 
 def role_of(email: str | None, role_map: Mapping[str, Role]) -> Role | None:

@@ -12,6 +12,7 @@ from planner.access import (
     AccessDenied,
     RoleMapError,
     allowed,
+    deployment_roles,
     load_roles,
     pages_for,
     parse_role_map,
@@ -88,3 +89,14 @@ def test_a_typo_in_the_roles_file_is_refused(data_copy: Path) -> None:
     path.write_text(yaml.safe_dump(raw))
     with pytest.raises(DataFileError, match="hr: unknown action export_everything"):
         load_roles(data_copy)
+
+
+def test_sign_in_is_on_only_with_an_auth_section_and_a_role_map() -> None:
+    assert deployment_roles({}) is None
+    assert deployment_roles({"planner": {"roles": {"a@c.uk": "hr"}}}) is None
+    auth = {"client_id": "x", "server_metadata_url": "https://idp.example/.well-known"}
+    assert deployment_roles({"auth": auth, "planner": {"roles": {"a@c.uk": "hr"}}}) == {
+        "a@c.uk": "hr"
+    }
+    with pytest.raises(RoleMapError, match=r"add a \[planner.roles\] table"):
+        deployment_roles({"auth": auth})
