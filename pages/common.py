@@ -3,6 +3,7 @@ state. Heavy loading is cached on its inputs; a service is never shared between 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -11,6 +12,7 @@ from streamlit.errors import StreamlitSecretNotFoundError
 
 from planner.access import (
     LOCAL_ROLE,
+    AccessDenied,
     Role,
     RoleMapError,
     allowed,
@@ -22,6 +24,9 @@ from planner.analysis import Report, analyse
 from planner.demo import load_demo
 from planner.models import Service
 from planner.policy import Policy, default_policy
+from planner.store import Store, StoreError
+from planner.store_db import database_url
+from planner.store_secrets import pseudonym_key, record_export
 
 
 @st.cache_data(show_spinner="Loading the demo service…")
@@ -155,3 +160,39 @@ def guard(page: str) -> Role:
         st.error("Your role cannot open this page. Ask the principal social worker if you need it.")
         st.stop()
     return role
+
+
+# --- exports: the pseudonym key and the audit entry --------------------------------------------
+
+
+@st.cache_resource(show_spinner=False)
+def _store(url: str) -> Store:
+    return Store.open(url)  # shared between sessions: the Store is thread-safe
+
+
+def export_key() -> bytes | None:
+    """The deployment's pseudonym key, or None (with a warning shown) if the store is down."""
+    try:
+        return pseudonym_key(_store(database_url()))
+    except StoreError as exc:
+        st.warning(f"Downloads for commissioners are unavailable: {exc}")
+        return None
+
+
+def recorded(what: str, build: Callable[[], bytes]) -> Callable[[], bytes]:
+    """A download's data, built on click and noted in the audit log then: who (the signed-in
+    email, or 'local user') and what. Who and which service are read now, during the run, as
+    the click callback runs outside it."""
+    role = current_role()
+    if role is None or not allowed(role, "export_aggregates"):
+        raise AccessDenied("This role cannot download commissioner aggregates.")
+    store = _store(database_url())
+    who = current_user() or "local user"
+    service_id = store.find_service(current_service().name)
+
+    def build_and_record() -> bytes:
+        data = build()
+        record_export(store, who, what, service_id)
+        return data
+
+    return build_and_record

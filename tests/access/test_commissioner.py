@@ -19,6 +19,7 @@ from planner.disclosure import Suppressed
 from planner.io.commissioner_workbook import write_commissioner_workbook
 from planner.models import Service, Worker
 from planner.policy import default_policy
+from planner.present.amhp import commissioner_file, commissioner_file_name
 
 KEY = b"k" * 32
 
@@ -116,3 +117,27 @@ def test_expiry_rows_cover_every_current_amhp() -> None:
     amhps: list[Worker] = [w for w in demo.workers if w.is_amhp(demo.as_of)]
     assert len(view.approval_expiries) == len(amhps) == view.amhp_headcount
     assert "2027-02" in {e.expires for e in view.approval_expiries}  # NB020's lapses then
+
+
+def test_the_page_downloads_are_the_view_as_json_and_a_workbook() -> None:
+    _, view = demo_view()
+    data = json.loads(commissioner_file(view, "json"))
+    assert data["amhp_headcount"] == view.amhp_headcount
+    book = openpyxl.load_workbook(io.BytesIO(commissioner_file(view, "xlsx")), read_only=True)
+    assert "By team" in book.sheetnames and "Approval expiries" in book.sheetnames
+    book.close()
+    assert commissioner_file_name(view, "xlsx").endswith("-amhp-aggregates-2026-11-01.xlsx")
+
+
+def test_a_team_name_like_a_formula_stays_text() -> None:
+    demo = load_demo()
+    renamed = demo.model_dump()
+    old = renamed["teams"][0]["name"]
+    renamed["teams"][0]["name"] = "=HYPERLINK(1)"
+    for w in renamed["workers"]:
+        if w["team"] == old:
+            w["team"] = "=HYPERLINK(1)"
+    view = commissioner(Service.model_validate(renamed))
+    book = openpyxl.load_workbook(io.BytesIO(commissioner_file(view, "xlsx")))
+    cell = next(c for row in book["By team"].iter_rows() for c in row if c.value == "=HYPERLINK(1)")
+    assert cell.data_type == "s" and cell.quotePrefix
