@@ -15,6 +15,7 @@ _MODULES: tuple[str, ...] = (
     "planner.io.cli",
     "planner.store_cli",
     "planner.analysis.cli",
+    "planner.access_cli",
 )
 
 

@@ -78,3 +78,15 @@ def test_hr_opens_the_team_page_but_not_the_analysis() -> None:
     assert at.title[0].value == "Team"
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         at.switch_page("pages/leadership.py")
+
+
+def test_a_broken_role_map_is_explained_and_lets_nobody_in() -> None:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.secrets["auth"] = AUTH
+    at.secrets["planner"] = {"roles": {"psw@council.example": "boss"}}
+    at.user = {"is_logged_in": True, "email": "psw@council.example"}
+    at.run()
+    assert not at.exception
+    assert [t.value for t in at.title] == ["Sign in"]
+    assert "'boss' is not a role" in at.error[0].value
+    assert not at.metric
