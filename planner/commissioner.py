@@ -182,7 +182,7 @@ def commissioner_view(
         by_age_band=_breakdown(
             "age band",
             _band_labels(age_bands),
-            _age_band(report.as_of, age_bands),
+            _AgeBand(report.as_of, age_bands),
             service,
             amhps,
             t,
@@ -261,10 +261,6 @@ class _AgeBand:
         age = self.on.year - worker.birth_year  # the year is all a roster records
         index = sum(1 for s in self.starts if age >= s) - 1
         return self.labels[max(index, 0)]
-
-
-def _age_band(on: date, starts: Sequence[int]) -> _AgeBand:
-    return _AgeBand(on, starts)
 
 
 def _breakdown(
