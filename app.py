@@ -3,7 +3,7 @@ done by the `planner` package."""
 
 import streamlit as st
 
-from pages.common import sidebar
+from pages.common import account_box, current_role, sidebar, sign_in_page, visible_pages
 
 st.set_page_config(
     page_title="MH social work workforce planner", page_icon=":material/explore:", layout="wide"
@@ -19,5 +19,10 @@ PAGES = [
     st.Page("pages/settings.py", title="Settings", icon=":material/settings:"),
 ]
 
+role = current_role()
+if role is None:  # deployment mode and nobody with a role signed in: nothing but sign-in
+    st.navigation([st.Page(sign_in_page, title="Sign in", icon=":material/login:")]).run()
+    st.stop()
 sidebar()
-st.navigation(PAGES).run()
+account_box()
+st.navigation(visible_pages(PAGES, role)).run()

@@ -2,11 +2,16 @@
 
 import streamlit as st
 
-from pages.common import current_policy, current_service, report
+from pages.common import current_policy, current_service, export_key, guard, recorded, report
+from planner.access import allowed, view_for
+from planner.commissioner import CommissionerView
 from planner.present.amhp import (
+    XLSX,
     aggregate_findings,
     benchmark_chart,
     benchmark_rows,
+    commissioner_file,
+    commissioner_file_name,
     demand_chart,
     horizon_chart,
     horizon_counts,
@@ -14,7 +19,10 @@ from planner.present.amhp import (
     population_line,
     rota_rows,
     with_inputs,
+    with_rota_targets,
 )
+
+role = guard("amhp")
 
 st.title("AMHP sufficiency")
 st.caption("Aggregates only: this page shows no names or staff ids.")
@@ -42,7 +50,38 @@ with st.expander("Inputs for this page", expanded=False):
         value=float(policy.amhp_hours_per_assessment),
         key="amhp_hours",
     )
-chosen = with_inputs(service, policy, int(adults), rate, hours, shown=start.adult_population or 0)
+    st.caption("Rota targets: how quickly a request must be taken up, and the fewest on duty.")
+    cols = st.columns(3)
+    wait = cols[0].number_input(
+        "Wait target (hours)",
+        min_value=0.5,
+        max_value=72.0,
+        value=float(policy.wait_target_hours),
+        step=0.5,
+        key="amhp_wait_hours",
+    )
+    share = cols[1].number_input(
+        "Share of requests within the wait target",
+        min_value=0.05,
+        max_value=0.99,
+        value=float(policy.wait_target_share),
+        step=0.05,
+        key="amhp_wait_share",
+    )
+    fewest = cols[2].number_input(
+        "Fewest AMHPs on any shift",
+        min_value=0,
+        max_value=10,
+        value=policy.min_amhps_per_shift,
+        step=1,
+        key="amhp_min_per_shift",
+    )
+targets = with_rota_targets(policy, wait, share, int(fewest))
+chosen = (
+    targets
+    if isinstance(targets, list)
+    else with_inputs(service, targets, int(adults), rate, hours, shown=start.adult_population or 0)
+)
 if isinstance(chosen, list):
     for problem in chosen:
         st.error(problem)
@@ -88,3 +127,32 @@ st.altair_chart(horizon_chart(a), use_container_width=True)
 st.dataframe(horizon_rows(a), hide_index=True)
 for line in a.horizon.assumptions:
     st.caption(line)
+
+if allowed(role, "export_aggregates"):
+    st.subheader("Download for commissioners")
+    st.caption(
+        "Aggregates only, with the figures above: counts of fewer than "
+        f"{chosen[1].disclosure_threshold} people are suppressed and approval expiry months "
+        "carry pseudonyms. Each download is noted in the audit log."
+    )
+    key = export_key()
+    if key is not None:
+        view = view_for("commissioner", chosen[0], report(*chosen), chosen[1], key)
+        assert isinstance(view, CommissionerView)
+        cols = st.columns(2)
+        for col, kind, label, mime in (
+            (cols[0], "xlsx", "Excel workbook", XLSX),
+            (cols[1], "json", "JSON", "application/json"),
+        ):
+            col.download_button(
+                label,
+                data=recorded(
+                    f"commissioner aggregates ({kind})",
+                    lambda kind=kind: commissioner_file(view, kind),
+                ),
+                file_name=commissioner_file_name(view, kind),
+                mime=mime,
+                icon=":material/download:",
+                on_click="ignore",
+                key=f"amhp_download_{kind}",
+            )

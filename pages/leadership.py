@@ -2,8 +2,10 @@
 
 import streamlit as st
 
-from pages.common import current_service, report
+from pages.common import current_service, guard, report
 from planner.present.leadership import post_rows, single_point_rows, sweep_rows
+
+guard("leadership")
 
 st.title("Leadership & succession")
 service = current_service()

@@ -5,9 +5,11 @@ from pathlib import Path
 import altair as alt
 import streamlit as st
 
-from pages.common import as_of, current_service, report
+from pages.common import as_of, current_service, guard, report
 from planner.present.overview import ICON, headlines
 from planner.summary import level_rows, summarise
+
+guard("overview")
 
 summary = summarise(current_service(), as_of())
 st.title(summary.name)

@@ -3,9 +3,11 @@
 import pandas as pd
 import streamlit as st
 
-from pages.common import current_policy
+from pages.common import current_policy, guard
 from planner.policy import default_policy
 from planner.present.settings import PolicyField, apply_changes, label, policy_fields
+
+guard("settings")
 
 st.title("Settings")
 st.write(

@@ -2,8 +2,10 @@
 
 import streamlit as st
 
-from pages.common import current_service, report
+from pages.common import current_service, guard, report
 from planner.present.supervision import issue_rows, load_chart, load_rows
+
+guard("supervision")
 
 st.title("Supervision")
 service = current_service()

@@ -4,7 +4,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from pages.common import as_of, current_service
+from pages.common import as_of, current_service, guard
 from planner.framework import load_framework
 from planner.models import Contract
 from planner.present.team import (
@@ -14,6 +14,8 @@ from planner.present.team import (
     roster_rows,
     supervision_dot,
 )
+
+guard("team")
 
 service = current_service()
 on = as_of()

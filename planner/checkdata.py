@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from planner.access import load_roles
 from planner.demo import load_demo
 from planner.framework import load_framework
 from planner.policy import default_policy, policy_entries
@@ -65,4 +66,5 @@ def check_data() -> dict[str, Any]:
             "licence": pop.meta.licence,
         },
         "demo": {"name": demo.name, "workers": len(demo.workers)},
+        "roles": {role: list(entry.pages) for role, entry in load_roles().roles.items()},
     }

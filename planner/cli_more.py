@@ -17,6 +17,7 @@ _MODULES: tuple[str, ...] = (
     "planner.analysis.cli",
     "planner.io.plan.cli",
     "planner.scenario_cli",
+    "planner.access_cli",
 )
 
 

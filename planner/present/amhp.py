@@ -6,12 +6,15 @@ staff-id lists the analysis keeps for its findings, so no name or id can reach t
 
 from __future__ import annotations
 
-from typing import Any
+import io
+from typing import Any, Literal
 
 import altair as alt
 from pydantic import ValidationError
 
 from planner.analysis.amhp import AmhpSufficiency
+from planner.commissioner import CommissionerView, commissioner_json
+from planner.io.commissioner_workbook import write_commissioner_workbook
 from planner.models import Service
 from planner.policy import Policy
 
@@ -163,7 +166,45 @@ def with_inputs(
         return [f"Adult population: {e['msg']}" for e in exc.errors()]
 
 
+# Material icons, not emoji: headless Chromium has no emoji font and shows empty boxes.
+SEVERITY_ICON = {
+    "red": ":red[:material/error:]",
+    "amber": ":orange[:material/warning:]",
+    "green": ":green[:material/check_circle:]",
+}
+
+
 def aggregate_findings(a: AmhpSufficiency) -> list[str]:
     """The service-wide findings: those with no evidence ids, so they name nobody."""
-    icon = {"red": "🔴", "amber": "🟠", "green": "🟢"}
-    return [f"{icon[f.severity]} {f.message}" for f in a.findings if not f.evidence]
+    return [f"{SEVERITY_ICON[f.severity]} {f.message}" for f in a.findings if not f.evidence]
+
+
+def with_rota_targets(
+    policy: Policy, wait_hours: float, share: float, min_per_shift: int
+) -> Policy | list[str]:
+    """The policy with the rota's service-level targets changed, or why they are refused."""
+    try:
+        return policy.with_changes(
+            wait_target_hours=wait_hours,
+            wait_target_share=share,
+            min_amhps_per_shift=min_per_shift,
+        )
+    except ValidationError as exc:
+        return [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def commissioner_file(view: CommissionerView, kind: Literal["xlsx", "json"]) -> bytes:
+    """The commissioner's aggregates as a download: the workbook or the JSON."""
+    if kind == "json":
+        return commissioner_json(view).encode("utf-8")
+    buffer = io.BytesIO()
+    write_commissioner_workbook(view, buffer)
+    return buffer.getvalue()
+
+
+def commissioner_file_name(view: CommissionerView, kind: str) -> str:
+    stem = "".join(c if c.isalnum() else "-" for c in view.service).strip("-").lower()
+    return f"{stem}-amhp-aggregates-{view.as_of:%Y-%m-%d}.{kind}"

@@ -62,3 +62,26 @@ def test_amhp_page_names_nobody() -> None:
     for w in demo.workers:
         assert w.staff_id.lower() not in text
         assert w.name.lower() not in text
+
+
+def test_a_stricter_rota_target_needs_more_amhps_on_the_rota() -> None:
+    at = amhp_page()
+    needed = sum(at.dataframe[1].value["AMHPs needed"])
+    at.number_input(key="amhp_wait_hours").set_value(1.0).run()
+    at.number_input(key="amhp_wait_share").set_value(0.95).run()
+    assert not at.exception
+    assert sum(at.dataframe[1].value["AMHPs needed"]) > needed
+    at.number_input(key="amhp_min_per_shift").set_value(6).run()
+    assert min(at.dataframe[1].value["AMHPs needed"]) >= 6
+
+
+def test_findings_use_material_icons_not_emoji() -> None:
+    lines = [m.value for m in amhp_page().markdown if ":material/" in m.value]
+    assert lines, "the service-wide findings carry an icon"
+    assert not any(ord(ch) > 0x2FFF for line in lines for ch in line)
+
+
+def test_the_page_offers_the_commissioner_downloads() -> None:
+    at = amhp_page()
+    assert "Download for commissioners" in [s.value for s in at.subheader]
+    assert "Each download is noted in the audit log" in all_text(at)
