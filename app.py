@@ -15,6 +15,8 @@ PAGES = [
     st.Page("pages/amhp.py", title="AMHP sufficiency", icon=":material/emergency:"),
     st.Page("pages/supervision.py", title="Supervision", icon=":material/supervisor_account:"),
     st.Page("pages/leadership.py", title="Leadership & succession", icon=":material/account_tree:"),
+    st.Page("pages/import_export.py", title="Import / export", icon=":material/upload_file:"),
+    st.Page("pages/history.py", title="History", icon=":material/history:"),
     st.Page("pages/settings.py", title="Settings", icon=":material/settings:"),
 ]
 

@@ -1,5 +1,10 @@
-"""What every page shares: the service in use, the as-of date and the policy, kept in session
-state. Heavy loading is cached on its inputs; a service is never shared between users."""
+"""What every page shares: the service in use, the as-of date and the policy.
+
+The service comes from the store (`planner.db`, or PLANNER_DATABASE_URL): the latest snapshot of
+the chosen service, or an older one picked in the sidebar to look at. An empty database gets the
+demo service as its first snapshot, so a first run works. Heavy loading is cached on its inputs;
+a service is never shared between users (st.cache_data hands each caller a copy).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,11 @@ from planner.analysis import Report, analyse
 from planner.demo import load_demo
 from planner.models import Service
 from planner.policy import Policy, default_policy
+from planner.present.import_export import snapshot_label
+from planner.store import SnapshotInfo, Store, StoreError
+from planner.store_db import database_url
+
+_PENDING = "_pending_service_id"  # set before a rerun: the sidebar selects this service next
 
 
 @st.cache_data(show_spinner="Loading the demo service…")
@@ -18,11 +28,69 @@ def _demo() -> Service:
     return load_demo()
 
 
+@st.cache_resource(show_spinner="Opening the database…")
+def _open_store(url: str) -> Store:
+    """One Store per database for the whole server (it is safe to share between threads)."""
+    store = Store.open(url)
+    if not store.services():
+        store.save(load_demo(), by="planner", note="demo service", kind="import")
+    return store
+
+
+def store() -> Store | None:
+    """The database, or None (with the reason shown) when it cannot be opened."""
+    try:
+        return _open_store(database_url())
+    except StoreError as exc:
+        st.error(f"{exc}. Showing the demo service; nothing can be saved.")
+        return None
+
+
+@st.cache_data(show_spinner="Loading the snapshot…", max_entries=16)
+def snapshot_service(url: str, snapshot_id: int) -> Service:
+    # Snapshots never change once saved, so the id (in its database) is a complete cache key.
+    return _open_store(url).load(snapshot_id).service
+
+
+def current_snapshot() -> SnapshotInfo | None:
+    """The snapshot in view: the one picked in the sidebar, else the chosen service's latest."""
+    db = store()
+    if db is None:
+        return None
+    chosen = st.session_state.get("snapshot_id")
+    if chosen is not None:
+        return db.info(int(chosen))
+    service_id = current_service_id(db)
+    infos = db.snapshots(service_id) if service_id is not None else []
+    return infos[-1] if infos else None
+
+
+def current_service_id(db: Store) -> int | None:
+    services = db.services()
+    ids = [s.id for s in services if s.snapshots]
+    chosen = st.session_state.get("service_id")
+    return chosen if chosen in ids else (ids[0] if ids else None)
+
+
+def viewing_latest() -> bool:
+    """False while an older snapshot is picked: pages then show it read-only."""
+    return st.session_state.get("snapshot_id") is None
+
+
+def show_service(service_id: int) -> None:
+    """Make the sidebar choose this service's latest snapshot on the next run."""
+    st.session_state[_PENDING] = service_id
+
+
+def current_user() -> str:
+    return str(st.session_state.get("user_name") or "local user")
+
+
 def current_service() -> Service:
-    if "service" not in st.session_state:
-        st.session_state["service"] = _demo()
-    service: Service = st.session_state["service"]
-    return service
+    info = current_snapshot()
+    if info is None:
+        return _demo()
+    return snapshot_service(database_url(), info.id)
 
 
 def current_policy() -> Policy:
@@ -36,8 +104,11 @@ def as_of() -> date:
 
 
 def sidebar() -> None:
-    service = current_service()
+    db = store()
     with st.sidebar:
+        if db is not None:
+            _choose_snapshot(db)
+        service = current_service()
         st.markdown(f"**{service.name}**  \n{service.local_authority}")
         st.date_input(
             "As of",
@@ -46,6 +117,47 @@ def sidebar() -> None:
             format="DD/MM/YYYY",
             help="The date the figures are worked out for.",
         )
+
+
+def _choose_snapshot(db: Store) -> None:
+    pending = st.session_state.pop(_PENDING, None)
+    if pending is not None:  # widgets' values may be set only before they are drawn
+        st.session_state["service_id"] = pending
+        st.session_state["snapshot_id"] = None
+        st.session_state.pop("as_of", None)
+    services = [s for s in db.services() if s.snapshots]
+    if len(services) > 1:
+        names = {s.id: s.name for s in services}
+        st.selectbox(
+            "Service",
+            list(names),
+            format_func=names.__getitem__,
+            key="service_id",
+            on_change=_forget_snapshot,
+        )
+    service_id = current_service_id(db)
+    if service_id is None:
+        return
+    infos = {i.id: i for i in reversed(db.snapshots(service_id))}
+    latest = next(iter(infos))
+    if st.session_state.get("snapshot_id") not in infos:
+        st.session_state["snapshot_id"] = None
+    st.selectbox(
+        "Snapshot",
+        [None, *infos],
+        format_func=lambda i: (
+            f"Latest ({snapshot_label(infos[latest])})" if i is None else snapshot_label(infos[i])
+        ),
+        key="snapshot_id",
+        help="Look at an older snapshot, read-only. Imports always compare with the latest.",
+    )
+    if not viewing_latest():
+        st.info("Viewing an older snapshot, read-only.", icon=":material/history:")
+
+
+def _forget_snapshot() -> None:
+    st.session_state["snapshot_id"] = None
+    st.session_state.pop("as_of", None)
 
 
 @st.cache_data(show_spinner="Working out the figures…", max_entries=32)
