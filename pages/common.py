@@ -20,7 +20,9 @@ from planner.present.import_export import snapshot_label
 from planner.store import SnapshotInfo, Store, StoreError
 from planner.store_db import database_url
 
-_PENDING = "_pending_service_id"  # set before a rerun: the sidebar selects this service next
+# The choices live in plain session keys; the sidebar's widgets (keys "service_id" and
+# "snapshot_id") copy into them when changed, so a page can choose too (after an import).
+SERVICE, SNAPSHOT = "chosen_service", "chosen_snapshot"
 
 
 @st.cache_data(show_spinner="Loading the demo service…")
@@ -57,29 +59,28 @@ def current_snapshot() -> SnapshotInfo | None:
     db = store()
     if db is None:
         return None
-    chosen = st.session_state.get("snapshot_id")
-    if chosen is not None:
-        return db.info(int(chosen))
     service_id = current_service_id(db)
     infos = db.snapshots(service_id) if service_id is not None else []
-    return infos[-1] if infos else None
+    picked = st.session_state.get(SNAPSHOT)
+    return next((i for i in infos if i.id == picked), infos[-1] if infos else None)
 
 
 def current_service_id(db: Store) -> int | None:
-    services = db.services()
-    ids = [s.id for s in services if s.snapshots]
-    chosen = st.session_state.get("service_id")
+    ids = [s.id for s in db.services() if s.snapshots]
+    chosen = st.session_state.get(SERVICE)
     return chosen if chosen in ids else (ids[0] if ids else None)
 
 
 def viewing_latest() -> bool:
     """False while an older snapshot is picked: pages then show it read-only."""
-    return st.session_state.get("snapshot_id") is None
+    return st.session_state.get(SNAPSHOT) is None
 
 
 def show_service(service_id: int) -> None:
-    """Make the sidebar choose this service's latest snapshot on the next run."""
-    st.session_state[_PENDING] = service_id
+    """View this service's latest snapshot from the next run on."""
+    st.session_state[SERVICE] = service_id
+    st.session_state[SNAPSHOT] = None
+    st.session_state.pop("as_of", None)
 
 
 def current_user() -> str:
@@ -120,44 +121,45 @@ def sidebar() -> None:
 
 
 def _choose_snapshot(db: Store) -> None:
-    pending = st.session_state.pop(_PENDING, None)
-    if pending is not None:  # widgets' values may be set only before they are drawn
-        st.session_state["service_id"] = pending
-        st.session_state["snapshot_id"] = None
-        st.session_state.pop("as_of", None)
     services = [s for s in db.services() if s.snapshots]
+    service_id = current_service_id(db)
+    if service_id is None:
+        return
     if len(services) > 1:
         names = {s.id: s.name for s in services}
+        st.session_state["service_id"] = service_id  # set before drawing: a page may have chosen
         st.selectbox(
             "Service",
             list(names),
             format_func=names.__getitem__,
             key="service_id",
-            on_change=_forget_snapshot,
+            on_change=_copy_choice,
+            args=("service_id", SERVICE),
         )
-    service_id = current_service_id(db)
-    if service_id is None:
-        return
     infos = {i.id: i for i in reversed(db.snapshots(service_id))}
-    latest = next(iter(infos))
-    if st.session_state.get("snapshot_id") not in infos:
-        st.session_state["snapshot_id"] = None
+    latest = infos[next(iter(infos))]
+    picked = st.session_state.get(SNAPSHOT)
+    st.session_state["snapshot_id"] = picked if picked in infos else None
     st.selectbox(
         "Snapshot",
         [None, *infos],
         format_func=lambda i: (
-            f"Latest ({snapshot_label(infos[latest])})" if i is None else snapshot_label(infos[i])
+            snapshot_label(infos[i]) if i else f"Latest: {snapshot_label(latest)}"
         ),
         key="snapshot_id",
+        on_change=_copy_choice,
+        args=("snapshot_id", SNAPSHOT),
         help="Look at an older snapshot, read-only. Imports always compare with the latest.",
     )
     if not viewing_latest():
         st.info("Viewing an older snapshot, read-only.", icon=":material/history:")
 
 
-def _forget_snapshot() -> None:
-    st.session_state["snapshot_id"] = None
-    st.session_state.pop("as_of", None)
+def _copy_choice(widget: str, chosen: str) -> None:
+    st.session_state[chosen] = st.session_state[widget]
+    if chosen == SERVICE:
+        st.session_state[SNAPSHOT] = None
+        st.session_state.pop("as_of", None)
 
 
 @st.cache_data(show_spinner="Working out the figures…", max_entries=32)

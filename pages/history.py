@@ -20,7 +20,7 @@ if not infos:
 st.caption(
     f"{infos[-1].service_name}: every import and edit, newest first. Nothing is overwritten."
 )
-st.dataframe(ie.snapshot_table(infos), hide_index=True, key="snapshots")
+st.dataframe(ie.snapshot_table(infos), hide_index=True)
 if len(infos) < 2:
     st.write("There is one snapshot so far; the next import will show what changed.")
     st.stop()
@@ -46,5 +46,5 @@ for title, workers in (("Joined", diff.joiners), ("Left", diff.leavers)):
         st.dataframe(ie.people_table(workers), hide_index=True)
 if diff.changed:
     st.markdown("**Changes by category**")
-    st.dataframe(ie.category_table(diff), hide_index=True, key="categories")
-    st.dataframe(ie.change_table(diff), hide_index=True, key="changes")
+    st.dataframe(ie.category_table(diff), hide_index=True)
+    st.dataframe(ie.change_table(diff), hide_index=True)

@@ -74,7 +74,7 @@ def _show_result(result: RosterImport) -> None:
     if problems:
         st.subheader("Problems")
         st.caption("Each against the row and column it is in; errors leave a row out.")
-        st.dataframe(problems, hide_index=True, key="problem_table")
+        st.dataframe(problems, hide_index=True)
     unused = ie.unused_columns(result)
     if unused:
         st.subheader("Columns not used")
@@ -113,8 +113,11 @@ def _confirm(db: Store, result: RosterImport) -> None:
         format_func=lambda t: t.label,
         key="import_target",
     )
+    named = result.source == "template"
     try:
-        preview = db.preview(result.service, target.service_id)
+        latest = db.latest(target.service_id) if target.service_id is not None else None
+        incoming = ie.into(result.service, target, latest.service if latest else None, named)
+        preview = db.preview(incoming, target.service_id)
     except StoreError as exc:
         st.error(str(exc))
         return

@@ -211,6 +211,7 @@ def _shown(value: object) -> str:
 @dataclass(frozen=True)
 class Target:
     service_id: int | None  # None: a new service
+    name: str
     label: str
 
 
@@ -219,16 +220,29 @@ def targets(
 ) -> tuple[list[Target], int]:
     """Where the import can be saved, and the default: the service of the same name; else the
     one in use when the file does not name its service (a CSV, say); else a new service."""
-    options = [Target(s.id, f"{s.name} (new snapshot)") for s in services]
+    options = [Target(s.id, s.name, f"{s.name} (new snapshot)") for s in services]
     same = next((i for i, s in enumerate(services) if s.name == incoming.name), None)
     if same is None:
-        options.append(Target(None, f"A new service: {incoming.name}"))
+        options.append(Target(None, incoming.name, f"A new service: {incoming.name}"))
     ids = [t.service_id for t in options]
     if same is not None:
         return options, same
     if not named_in_file and current_id in ids:
         return options, ids.index(current_id)
     return options, len(options) - 1
+
+
+def into(incoming: Service, target: Target, base: Service | None, named_in_file: bool) -> Service:
+    """The service to save: it takes the target's name, and a file with no Service sheet keeps
+    the service's own details (local authority, code, adults served) rather than blanking them."""
+    update: dict[str, object] = {"name": target.name}
+    if base is not None and not named_in_file:
+        update |= {
+            "local_authority": base.local_authority,
+            "la_code": base.la_code,
+            "adult_population": base.adult_population,
+        }
+    return incoming.model_copy(update=update)
 
 
 def default_note(filename: str) -> str:
