@@ -23,6 +23,7 @@ from planner.store_db import database_url
 # The choices live in plain session keys; the sidebar's widgets (keys "service_id" and
 # "snapshot_id") copy into them when changed, so a page can choose too (after an import).
 SERVICE, SNAPSHOT = "chosen_service", "chosen_snapshot"
+LATEST = 0  # no snapshot has id 0
 
 
 @st.cache_data(show_spinner="Loading the demo service…")
@@ -139,10 +140,11 @@ def _choose_snapshot(db: Store) -> None:
     infos = {i.id: i for i in reversed(db.snapshots(service_id))}
     latest = infos[next(iter(infos))]
     picked = st.session_state.get(SNAPSHOT)
-    st.session_state["snapshot_id"] = picked if picked in infos else None
+    # 0 stands for "the latest": a selectbox shows None as no choice at all.
+    st.session_state["snapshot_id"] = picked if picked in infos else LATEST
     st.selectbox(
         "Snapshot",
-        [None, *infos],
+        [LATEST, *infos],
         format_func=lambda i: (
             snapshot_label(infos[i]) if i else f"Latest: {snapshot_label(latest)}"
         ),
@@ -156,7 +158,7 @@ def _choose_snapshot(db: Store) -> None:
 
 
 def _copy_choice(widget: str, chosen: str) -> None:
-    st.session_state[chosen] = st.session_state[widget]
+    st.session_state[chosen] = st.session_state[widget] or None
     if chosen == SERVICE:
         st.session_state[SNAPSHOT] = None
         st.session_state.pop("as_of", None)
