@@ -4,6 +4,7 @@ snapshot, saved only on confirmation; the problem report and the roster export."
 from __future__ import annotations
 
 import hashlib
+from functools import partial
 from datetime import date
 
 import streamlit as st
@@ -168,7 +169,8 @@ def _import_section(db: Store | None) -> None:
     _show_result(result)
     st.download_button(
         "Download the problem report",
-        ie.problem_report_xlsx(data, result, current_policy()),
+        # written only when clicked: a big file's report takes seconds
+        partial(ie.problem_report_xlsx, data, result, current_policy()),
         file_name=f"problems_{upload.name.rsplit('.', 1)[0]}.xlsx",
         icon=":material/download:",
         disabled=not result.problems,

@@ -59,9 +59,13 @@ def test_a_messy_roster_is_previewed_then_imported_on_confirmation(
     page.get_by_role("heading", name="Problems").wait_for(timeout=60_000)
     _settled(page)
     page.get_by_text("left out because of an error (row 17, 18)").wait_for(timeout=10_000)
-    assert page.locator('[data-testid="stDataFrame"]').count() >= 2  # problems, unused columns
+    # the problems table and the unused columns table
+    page.locator('[data-testid="stDataFrame"]').nth(1).wait_for(timeout=30_000)
     page.wait_for_timeout(1000)
     page.screenshot(path=str(SHOTS / "import_preview.png"), full_page=True)
+    with page.expect_download(timeout=60_000) as report:
+        page.get_by_role("button", name="Download the problem report").click()
+    assert report.value.suggested_filename == "problems_messy_roster.xlsx"
     page.get_by_role("button", name="Confirm import").click()
     page.get_by_text("Saved snapshot").wait_for(timeout=60_000)
     _settled(page)
