@@ -4,8 +4,8 @@ snapshot, saved only on confirmation; the problem report and the roster export."
 from __future__ import annotations
 
 import hashlib
-from functools import partial
 from datetime import date
+from functools import partial
 
 import streamlit as st
 
