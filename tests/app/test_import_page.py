@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from planner.demo import load_demo
@@ -144,3 +145,17 @@ def test_an_older_snapshot_can_be_viewed_read_only() -> None:
     again.run()
     assert any("read-only" in i.value for i in again.sidebar.info)
     assert {m.label: m.value for m in again.metric}["Workers"] == str(len(demo.workers))
+
+
+def test_a_database_that_cannot_be_opened_is_said_plainly_and_the_demo_still_shows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PLANNER_DATABASE_URL", "sqlite:////no/such/folder/planner.db")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert not at.exception
+    assert at.title[0].value == load_demo().name
+    assert any("nothing can be saved" in e.value for e in at.error)
+    at.switch_page("pages/import_export.py").run()
+    _upload(at, MESSY.name, MESSY.read_bytes())
+    assert not any(b.label == "Confirm import" for b in at.button)
+    assert any("cannot be saved" in w.value for w in at.warning)
