@@ -16,6 +16,8 @@ PAGES = [
     st.Page("pages/supervision.py", title="Supervision", icon=":material/supervisor_account:"),
     st.Page("pages/leadership.py", title="Leadership & succession", icon=":material/account_tree:"),
     st.Page("pages/scenarios.py", title="Scenarios & projection", icon=":material/science:"),
+    st.Page("pages/import_export.py", title="Import / export", icon=":material/upload_file:"),
+    st.Page("pages/history.py", title="History", icon=":material/history:"),
     st.Page("pages/settings.py", title="Settings", icon=":material/settings:"),
 ]
 

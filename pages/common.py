@@ -1,5 +1,10 @@
-"""What every page shares: the service in use, the as-of date and the policy, kept in session
-state. Heavy loading is cached on its inputs; a service is never shared between users."""
+"""What every page shares: the service in use, the as-of date and the policy.
+
+The service comes from the store (`planner.db`, or PLANNER_DATABASE_URL): the latest snapshot of
+the chosen service, or an older one picked in the sidebar to look at. An empty database gets the
+demo service as its first snapshot, so a first run works. Heavy loading is cached on its inputs;
+a service is never shared between users (st.cache_data hands each caller a copy).
+"""
 
 from __future__ import annotations
 
@@ -24,9 +29,15 @@ from planner.analysis import Report, analyse
 from planner.demo import load_demo
 from planner.models import Service
 from planner.policy import Policy, default_policy
-from planner.store import Store, StoreError
+from planner.present.import_export import snapshot_label
+from planner.store import SnapshotInfo, Store, StoreError
 from planner.store_db import database_url
 from planner.store_secrets import pseudonym_key, record_export
+
+# The choices live in plain session keys; the sidebar's widgets (keys "service_id" and
+# "snapshot_id") copy into them when changed, so a page can choose too (after an import).
+SERVICE, SNAPSHOT = "chosen_service", "chosen_snapshot"
+LATEST = 0  # no snapshot has id 0
 
 
 @st.cache_data(show_spinner="Loading the demo service…")
@@ -34,11 +45,69 @@ def _demo() -> Service:
     return load_demo()
 
 
+@st.cache_resource(show_spinner="Opening the database…")
+def _open_store(url: str) -> Store:
+    """One Store per database for the whole server (it is safe to share between threads)."""
+    store = Store.open(url)
+    if not store.services():
+        store.save(load_demo(), by="planner", note="demo service", kind="import")
+    return store
+
+
+def store() -> Store | None:
+    """The database, or None (with the reason shown) when it cannot be opened."""
+    try:
+        return _open_store(database_url())
+    except StoreError as exc:
+        st.error(f"{exc}. Showing the demo service; nothing can be saved.")
+        return None
+
+
+@st.cache_data(show_spinner="Loading the snapshot…", max_entries=16)
+def snapshot_service(url: str, snapshot_id: int) -> Service:
+    # Snapshots never change once saved, so the id (in its database) is a complete cache key.
+    return _open_store(url).load(snapshot_id).service
+
+
+def current_snapshot() -> SnapshotInfo | None:
+    """The snapshot in view: the one picked in the sidebar, else the chosen service's latest."""
+    db = store()
+    if db is None:
+        return None
+    service_id = current_service_id(db)
+    infos = db.snapshots(service_id) if service_id is not None else []
+    picked = st.session_state.get(SNAPSHOT)
+    return next((i for i in infos if i.id == picked), infos[-1] if infos else None)
+
+
+def current_service_id(db: Store) -> int | None:
+    ids = [s.id for s in db.services() if s.snapshots]
+    chosen = st.session_state.get(SERVICE)
+    return chosen if chosen in ids else (ids[0] if ids else None)
+
+
+def viewing_latest() -> bool:
+    """False while an older snapshot is picked: pages then show it read-only."""
+    return st.session_state.get(SNAPSHOT) is None
+
+
+def show_service(service_id: int) -> None:
+    """View this service's latest snapshot from the next run on."""
+    st.session_state[SERVICE] = service_id
+    st.session_state[SNAPSHOT] = None
+    st.session_state.pop("as_of", None)
+
+
+def current_user() -> str:
+    """Who saves and exports: the signed-in email in deployment mode, else the local user."""
+    return signed_in_user() or str(st.session_state.get("user_name") or "local user")
+
+
 def current_service() -> Service:
-    if "service" not in st.session_state:
-        st.session_state["service"] = _demo()
-    service: Service = st.session_state["service"]
-    return service
+    info = current_snapshot()
+    if info is None:
+        return _demo()
+    return snapshot_service(database_url(), info.id)
 
 
 def current_policy() -> Policy:
@@ -52,8 +121,11 @@ def as_of() -> date:
 
 
 def sidebar() -> None:
-    service = current_service()
+    db = store()
     with st.sidebar:
+        if db is not None:
+            _choose_snapshot(db)
+        service = current_service()
         st.markdown(f"**{service.name}**  \n{service.local_authority}")
         st.date_input(
             "As of",
@@ -62,6 +134,49 @@ def sidebar() -> None:
             format="DD/MM/YYYY",
             help="The date the figures are worked out for.",
         )
+
+
+def _choose_snapshot(db: Store) -> None:
+    services = [s for s in db.services() if s.snapshots]
+    service_id = current_service_id(db)
+    if service_id is None:
+        return
+    if len(services) > 1:
+        names = {s.id: s.name for s in services}
+        st.session_state["service_id"] = service_id  # set before drawing: a page may have chosen
+        st.selectbox(
+            "Service",
+            list(names),
+            format_func=names.__getitem__,
+            key="service_id",
+            on_change=_copy_choice,
+            args=("service_id", SERVICE),
+        )
+    infos = {i.id: i for i in reversed(db.snapshots(service_id))}
+    latest = infos[next(iter(infos))]
+    picked = st.session_state.get(SNAPSHOT)
+    # 0 stands for "the latest": a selectbox shows None as no choice at all.
+    st.session_state["snapshot_id"] = picked if picked in infos else LATEST
+    st.selectbox(
+        "Snapshot",
+        [LATEST, *infos],
+        format_func=lambda i: (
+            snapshot_label(infos[i]) if i else f"Latest: {snapshot_label(latest)}"
+        ),
+        key="snapshot_id",
+        on_change=_copy_choice,
+        args=("snapshot_id", SNAPSHOT),
+        help="Look at an older snapshot, read-only. Imports always compare with the latest.",
+    )
+    if not viewing_latest():
+        st.info("Viewing an older snapshot, read-only.", icon=":material/history:")
+
+
+def _copy_choice(widget: str, chosen: str) -> None:
+    st.session_state[chosen] = st.session_state[widget] or None
+    if chosen == SERVICE:
+        st.session_state[SNAPSHOT] = None
+        st.session_state.pop("as_of", None)
 
 
 @st.cache_data(show_spinner="Working out the figures…", max_entries=32)
@@ -95,7 +210,7 @@ def _role_map() -> dict[str, Role] | None:
     return deployment_roles(_secrets())
 
 
-def current_user() -> str | None:
+def signed_in_user() -> str | None:
     """The signed-in email in deployment mode; None on a local single-user install."""
     try:
         deployed = _role_map() is not None
@@ -115,7 +230,7 @@ def current_role() -> Role | None:
         return None
     if roles is None:
         return LOCAL_ROLE
-    return role_of(current_user(), roles)
+    return role_of(signed_in_user(), roles)
 
 
 def sign_in_page() -> None:
@@ -139,7 +254,7 @@ def sign_in_page() -> None:
 
 def account_box() -> None:
     """Who is signed in and as what, with a sign-out button (deployment mode only)."""
-    user, role = current_user(), current_role()
+    user, role = signed_in_user(), current_role()
     if user is None or role is None:
         return
     with st.sidebar:
@@ -165,15 +280,10 @@ def guard(page: str) -> Role:
 # --- exports: the pseudonym key and the audit entry --------------------------------------------
 
 
-@st.cache_resource(show_spinner=False)
-def _store(url: str) -> Store:
-    return Store.open(url)  # shared between sessions: the Store is thread-safe
-
-
 def export_key() -> bytes | None:
     """The deployment's pseudonym key, or None (with a warning shown) if the store is down."""
     try:
-        return pseudonym_key(_store(database_url()))
+        return pseudonym_key(_open_store(database_url()))
     except StoreError as exc:
         st.warning(f"Downloads for commissioners are unavailable: {exc}")
         return None
@@ -186,8 +296,8 @@ def recorded(what: str, build: Callable[[], bytes]) -> Callable[[], bytes]:
     role = current_role()
     if role is None or not allowed(role, "export_aggregates"):
         raise AccessDenied("This role cannot download commissioner aggregates.")
-    store = _store(database_url())
-    who = current_user() or "local user"
+    store = _open_store(database_url())
+    who = current_user()
     service_id = store.find_service(current_service().name)
 
     def build_and_record() -> bytes:

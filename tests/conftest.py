@@ -12,6 +12,16 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 
+@pytest.fixture(autouse=True)
+def private_database(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> str:
+    """Every test gets its own database: nothing ever writes planner.db in the checkout."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'planner.db'}"
+    monkeypatch.setenv("PLANNER_DATABASE_URL", url)
+    return url
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A private copy of data/ a test may break without touching the real one."""

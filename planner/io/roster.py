@@ -13,6 +13,7 @@ Nothing here writes anywhere: a refused or broken file changes nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -35,6 +36,13 @@ from planner.problems import Problem
 Source = Literal["template", "spreadsheet", "csv", "ascwds"]
 OUR_SHEETS = {"service", "teams", "notes", "lists", "problems"}
 _REQUIRED = ("staff_id", "name", "team", "fte")
+# Told the share done (0 to 1) and what is happening, once per stage: a stage can take seconds
+# on a big file, and calling back per row would slow the bulk path for nothing a person sees.
+Progress = Callable[[float, str], None]
+
+
+def _quiet(done: float, what: str) -> None:
+    pass
 
 
 @dataclass(frozen=True)
@@ -85,9 +93,11 @@ def import_roster(
     population: int | None = None,
     policy: Policy | None = None,
     today: date | None = None,
+    progress: Progress | None = None,
 ) -> RosterImport:
     """Read a roster file (its bytes, or a path) and report every row."""
     policy = policy or default_policy()
+    tell = progress or _quiet
     name = filename or (source.name if isinstance(source, Path) else "roster")
     try:
         data = source.read_bytes() if isinstance(source, Path) else source
@@ -95,12 +105,14 @@ def import_roster(
         return RosterImport(name, None, unusable=f"{name} could not be opened ({exc.strerror}).")
     limits = Limits(int(policy.max_import_mb * 1024 * 1024), policy.max_import_rows)
     try:
+        tell(0.0, f"Checking {name}")
         kind = check_file(data, name, limits)
         book = open_book(data, name, kind, limits)
         with collector_paused():  # millions of short-lived cells and no reference cycles
-            result = _import(book, kind == "csv", population, today or date.today(), policy)
+            found = _import(book, kind == "csv", population, today or date.today(), policy, tell)
             del book  # its cells go now, so the collector never has to look at them
-        return result
+        tell(1.0, f"Read {name}")
+        return found
     except Rejected as exc:
         return RosterImport(name, None, unusable=str(exc))
 
@@ -116,13 +128,14 @@ def choose_sheet(book: Book) -> str:
 
 
 def _import(
-    book: Book, is_csv: bool, population: int | None, today: date, policy: Policy
+    book: Book, is_csv: bool, population: int | None, today: date, policy: Policy, tell: Progress
 ) -> RosterImport:
     layout = load_layout()
     max_rows = policy.max_import_rows
     if not book.sheets:
         raise Rejected(f"{book.filename} has no sheets.")
     sheet = choose_sheet(book)
+    tell(0.1, f"Reading sheet {sheet!r}")
     rows = book.rows(sheet)
     header = ascwds.find_header(rows)
     header = find_header_row(rows, layout) if header is None else header
@@ -137,6 +150,7 @@ def _import(
             f"Sheet {sheet!r} has {len(rows) - header - 1:,} rows of staff; the planner accepts "
             f"at most {max_rows:,}."
         )
+    tell(0.4, f"Checking {len(rows) - header - 1:,} rows")
     source: Source
     if ascwds.is_ascwds(rows[header]):
         result, file_problems, columns = ascwds.read_rows(rows, header, sheet, policy)
@@ -157,6 +171,7 @@ def _import(
         book, info, teams, result, extra, population, today, layout
     )
     headings = {v: k for k, v in columns.items()}
+    tell(0.85, "Checking supervisors and staff IDs across rows")
     cross = locate(check_service(service, policy), service, result, sheet, headings, layout)
     problems = [*file_problems, *sheet_problems, *service_problems, *result.problems, *cross]
     problems = ordered(problems, sheet, book)

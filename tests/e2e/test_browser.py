@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import ROOT
 from tests.e2e.conftest import SHOTS
 
 pytestmark = pytest.mark.e2e
@@ -17,8 +18,11 @@ PAGES = [
     ("supervision", "Supervision"),
     ("leadership", "Leadership & succession"),
     ("scenarios", "Scenarios & projection"),
+    ("import_export", "Import / export"),
+    ("history", "History"),
     ("settings", "Settings"),
 ]
+MESSY = ROOT / "tests" / "data" / "messy_roster.xlsx"
 
 
 def _open(browser: Any, url: str) -> Any:
@@ -39,4 +43,33 @@ def test_every_page_opens_without_an_error(
     page.wait_for_timeout(1500)
     assert page.locator('[data-testid="stException"]').count() == 0
     page.screenshot(path=str(SHOTS / f"{path or 'overview'}.png"), full_page=True)
+    page.close()
+
+
+def _settled(page: Any) -> None:
+    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=60_000)
+
+
+def test_a_messy_roster_is_previewed_then_imported_on_confirmation(
+    browser: Any, app_url: str
+) -> None:
+    page = _open(browser, f"{app_url}/import_export")
+    page.get_by_role("heading", name="Import / export").first.wait_for(timeout=60_000)
+    _settled(page)
+    page.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(str(MESSY))
+    page.get_by_role("heading", name="Problems").wait_for(timeout=60_000)
+    _settled(page)
+    page.get_by_text("left out because of an error (row 17, 18)").wait_for(timeout=10_000)
+    # the problems table and the unused columns table
+    page.locator('[data-testid="stDataFrame"]').nth(1).wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)
+    page.screenshot(path=str(SHOTS / "import_preview.png"), full_page=True)
+    with page.expect_download(timeout=60_000) as report:
+        page.get_by_role("button", name="Download the problem report").click()
+    assert report.value.suggested_filename == "problems_messy_roster.xlsx"
+    page.get_by_role("button", name="Confirm import").click()
+    page.get_by_text("Saved snapshot").wait_for(timeout=60_000)
+    _settled(page)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.screenshot(path=str(SHOTS / "import_saved.png"), full_page=True)
     page.close()

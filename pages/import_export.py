@@ -1,0 +1,222 @@
+"""Import / export: the template, an upload checked row by row and previewed against the latest
+snapshot, saved only on confirmation; the problem report and the roster export."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from functools import partial
+
+import streamlit as st
+
+from pages.common import (
+    current_policy,
+    current_service,
+    current_service_id,
+    current_snapshot,
+    current_user,
+    show_service,
+    snapshot_service,
+    store,
+)
+from planner.demo import load_demo
+from planner.io.roster import RosterImport
+from planner.present import import_export as ie
+from planner.store import AuditAction, Preview, SnapshotInfo, Store, StoreError
+from planner.store_db import database_url
+
+DONE = "import_done"  # the sentence to show after the rerun that follows a save
+UPLOAD = "upload_round"  # bumped after a save, so the uploader starts empty
+
+
+@st.cache_data(show_spinner=False)
+def _template() -> bytes:
+    return ie.template_xlsx()
+
+
+@st.cache_data(show_spinner="Writing the roster…", max_entries=8)
+def _export(url: str, snapshot_id: int | None, kind: str) -> bytes:
+    # A snapshot never changes, so its id is the key; without a database it is the demo.
+    service = snapshot_service(url, snapshot_id) if snapshot_id is not None else load_demo()
+    return ie.roster_xlsx(service) if kind == "xlsx" else ie.roster_csv_bytes(service)
+
+
+def _read(data: bytes, name: str) -> RosterImport:
+    """Read the upload once per file; reruns reuse the result."""
+    key = (name, hashlib.sha256(data).hexdigest())
+    held = st.session_state.get("import_read")
+    if held and held[0] == key:
+        result: RosterImport = held[1]
+        return result
+    with st.status(f"Reading {name}…", expanded=False) as status:
+        bar = st.progress(0.0)
+
+        def tell(done: float, what: str) -> None:
+            bar.progress(done, text=what)
+
+        result = ie.read_upload(
+            data, name, policy=current_policy(), today=date.today(), progress=tell
+        )
+        state = "error" if result.unusable else "complete"
+        status.update(label=f"Read {name}", state=state)
+    st.session_state["import_read"] = (key, result)
+    return result
+
+
+def _show_result(result: RosterImport) -> None:
+    found = ie.outcome(result)
+    cols = st.columns(4)
+    cols[0].metric("Rows read", found.rows_read)
+    cols[1].metric("Imported", found.imported)
+    cols[2].metric("Left out", len(found.left_out))
+    cols[3].metric("Rows with problems", found.with_problems)
+    st.write(found.headline)
+    problems = ie.problem_table(result)
+    if problems:
+        st.subheader("Problems")
+        st.caption("Each against the row and column it is in; errors leave a row out.")
+        st.dataframe(problems, hide_index=True)
+    unused = ie.unused_columns(result)
+    if unused:
+        st.subheader("Columns not used")
+        st.dataframe(unused, hide_index=True)
+
+
+def _show_diff(preview: Preview) -> None:
+    diff = preview.diff
+    st.subheader("What saving would change")
+    if preview.base is None:
+        st.write("This is a new service: everyone in the file joins it.")
+    else:
+        st.caption(f"Compared with the latest snapshot, {ie.snapshot_label(preview.base)}.")
+    st.write(ie.diff_headline(diff))
+    if diff.service_changes:
+        st.dataframe(ie.service_change_table(diff), hide_index=True)
+    for title, workers in (("Joining", diff.joiners), ("Leaving", diff.leavers)):
+        if workers and preview.base is not None:
+            st.markdown(f"**{title}** ({len(workers)})")
+            st.dataframe(ie.people_table(workers), hide_index=True)
+    if diff.changed:
+        st.markdown(f"**Changed** ({len(diff.changed)})")
+        st.dataframe(ie.category_table(diff), hide_index=True)
+        st.dataframe(ie.change_table(diff), hide_index=True)
+
+
+def _confirm(db: Store, result: RosterImport) -> None:
+    assert result.service is not None
+    options, default = ie.targets(
+        db.services(), result.service, current_service_id(db), result.source == "template"
+    )
+    target = st.selectbox(
+        "Save as",
+        options,
+        index=default,
+        format_func=lambda t: t.label,
+        key="import_target",
+    )
+    named = result.source == "template"
+    try:
+        latest = db.latest(target.service_id) if target.service_id is not None else None
+        incoming = ie.into(result.service, target, latest.service if latest else None, named)
+        preview = db.preview(incoming, target.service_id)
+    except StoreError as exc:
+        st.error(str(exc))
+        return
+    _show_diff(preview)
+    note = st.text_input("Note (why this import)", value=ie.default_note(result.filename))
+    if st.button("Confirm import", type="primary", icon=":material/save:"):
+        try:
+            saved = db.confirm(
+                preview,
+                by=current_user(),
+                note=note.strip() or ie.default_note(result.filename),
+                source=result.filename,
+            )
+        except StoreError as exc:
+            st.error(str(exc))
+            return
+        st.session_state[DONE] = (
+            f"Saved snapshot {saved.number} of {saved.service_name}: {saved.headcount} workers."
+        )
+        st.session_state[UPLOAD] = st.session_state.get(UPLOAD, 0) + 1
+        st.session_state.pop("import_read", None)
+        show_service(saved.service_id)
+        st.rerun()
+
+
+def _import_section(db: Store | None) -> None:
+    st.header("Import a roster")
+    st.download_button(
+        "Download the empty template",
+        _template(),
+        file_name="roster_template.xlsx",
+        icon=":material/download:",
+    )
+    if DONE in st.session_state:
+        st.success(st.session_state.pop(DONE), icon=":material/check_circle:")
+    upload = st.file_uploader(
+        "Roster (.xlsx or .csv, or an ASC-WDS worker file)",
+        type=list(ie.ACCEPTED),
+        key=f"upload_{st.session_state.get(UPLOAD, 0)}",
+    )
+    if upload is None:
+        return
+    data = upload.getvalue()
+    result = _read(data, upload.name)
+    if result.unusable or result.service is None:
+        st.error(result.unusable or f"{upload.name} could not be read.")
+        return
+    _show_result(result)
+    st.download_button(
+        "Download the problem report",
+        # written only when clicked: a big file's report takes seconds
+        partial(ie.problem_report_xlsx, data, result, current_policy()),
+        file_name=f"problems_{upload.name.rsplit('.', 1)[0]}.xlsx",
+        icon=":material/download:",
+        disabled=not result.problems,
+    )
+    if db is None:
+        st.warning("The database cannot be opened, so this import cannot be saved.")
+        return
+    _confirm(db, result)
+
+
+def _export_section(db: Store | None) -> None:
+    st.header("Export the roster")
+    service, info = current_service(), current_snapshot()
+    number = info.number if info else None
+    st.caption(f"{service.name}, {len(service.workers)} workers, in the template layout.")
+    cols = st.columns(2)
+    cols[0].download_button(
+        "Roster (.xlsx)",
+        _export(database_url(), info.id if info else None, "xlsx"),
+        file_name=ie.export_name(service.name, number, "xlsx"),
+        icon=":material/table_view:",
+        on_click=_record_export,
+        args=(db, info, "xlsx"),
+    )
+    cols[1].download_button(
+        "Roster (.csv)",
+        _export(database_url(), info.id if info else None, "csv"),
+        file_name=ie.export_name(service.name, number, "csv"),
+        icon=":material/description:",
+        on_click=_record_export,
+        args=(db, info, "csv"),
+    )
+
+
+def _record_export(db: Store | None, info: SnapshotInfo | None, kind: str) -> None:
+    if db is not None and info is not None:
+        db.record(
+            AuditAction.EXPORT,
+            by=current_user(),
+            detail=f"roster export (.{kind}) of snapshot {info.number}",
+            service_id=info.service_id,
+            snapshot_id=info.id,
+        )
+
+
+st.title("Import / export")
+_db = store()
+_import_section(_db)
+_export_section(_db)
