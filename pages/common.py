@@ -8,9 +8,13 @@ from datetime import date
 import streamlit as st
 
 from planner.analysis import Report, analyse
+from planner.analysis.supervision import SupervisionResult, supervision
 from planner.demo import load_demo
+from planner.graph import build
 from planner.models import Service
 from planner.policy import Policy, default_policy
+from planner.reassign_suggest import Suggestions, suggest_moves
+from planner.succession import SuccessionPlan, plan_service
 
 
 @st.cache_data(show_spinner="Loading the demo service…")
@@ -60,4 +64,45 @@ def report(service: Service | None = None, policy: Policy | None = None) -> Repo
     chosen = service or current_service()
     return _report(
         chosen.model_dump_json(), (policy or current_policy()).model_dump_json(), as_of()
+    )
+
+
+# --- What-if supervision and succession (issue 8). Cached like report(): on the JSON of the
+# service and policy, so a rerun after a click does no heavy work twice.
+
+
+@st.cache_data(show_spinner="Working out supervision after the moves…", max_entries=16)
+def _supervision(service_json: str, policy_json: str, on: date) -> SupervisionResult:
+    service = Service.model_validate_json(service_json)
+    return supervision(build(service, on), Policy.model_validate_json(policy_json))
+
+
+def supervision_of(service: Service) -> SupervisionResult:
+    """The supervision analysis alone, for a what-if service (cheaper than the whole report)."""
+    return _supervision(service.model_dump_json(), current_policy().model_dump_json(), as_of())
+
+
+@st.cache_data(show_spinner="Looking for supervisors with spare capacity…", max_entries=8)
+def _suggestions(service_json: str, policy_json: str, on: date) -> Suggestions:
+    service = Service.model_validate_json(service_json)
+    return suggest_moves(service, Policy.model_validate_json(policy_json), on)
+
+
+def suggestions() -> Suggestions:
+    """Suggested supervision moves for the service in use."""
+    return _suggestions(
+        current_service().model_dump_json(), current_policy().model_dump_json(), as_of()
+    )
+
+
+@st.cache_data(show_spinner="Working out the succession plan…", max_entries=8)
+def _succession(service_json: str, policy_json: str, on: date) -> SuccessionPlan:
+    service = Service.model_validate_json(service_json)
+    return plan_service(service, Policy.model_validate_json(policy_json), on)
+
+
+def succession() -> SuccessionPlan:
+    """The succession plan for the service and policy in use, cached on both."""
+    return _succession(
+        current_service().model_dump_json(), current_policy().model_dump_json(), as_of()
     )
