@@ -107,7 +107,7 @@ def band_counts(plan: SuccessionPlan) -> list[dict[str, Any]]:
 
 
 def band_chart(counts: list[dict[str, Any]]) -> alt.Chart:
-    return (
+    chart: alt.Chart = (
         alt.Chart(alt.InlineData(values=counts))
         .mark_bar()
         .encode(
@@ -121,6 +121,7 @@ def band_chart(counts: list[dict[str, Any]]) -> alt.Chart:
             tooltip=["Readiness:N", "Positions:Q"],
         )
     )
+    return chart
 
 
 def action_text(detail: str) -> str:
