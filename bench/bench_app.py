@@ -57,6 +57,7 @@ def _run(at: AppTest) -> float:
 def page_times(service: Service, page: str, click: Click) -> tuple[float, float]:
     """(cold first run, warm run after the click) in seconds."""
     st.cache_data.clear()
+    st.cache_resource.clear()
     at = _app(service, page)
     cold = _run(at)
     if page == PAGES[0][1] and at.metric[0].value != str(len(service.workers)):
