@@ -29,7 +29,11 @@ PAGES: list[tuple[str, str, Click]] = [
     ("overview", "pages/overview.py", lambda at: at),
     ("team", "pages/team.py", lambda at: at.multiselect(key="f_level").set_value(["advanced"])),
     ("amhp", "pages/amhp.py", lambda at: at),
-    ("supervision", "pages/supervision.py", lambda at: at.toggle(key="sup_over_only").set_value(True)),
+    (
+        "supervision",
+        "pages/supervision.py",
+        lambda at: at.toggle(key="sup_over_only").set_value(True),
+    ),
     (
         "leadership",
         "pages/leadership.py",

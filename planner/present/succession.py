@@ -94,7 +94,7 @@ def position_rows(
                 "Missing credentials": ", ".join(CREDENTIALS[m] for m in first.missing)
                 if first
                 else "",
-                "Then": ", ".join(_who(c.staff_id, known) for c in p.successors[1:]),
+                "Next successors": ", ".join(_who(c.staff_id, known) for c in p.successors[1:]),
             }
         )
     return rows
