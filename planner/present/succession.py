@@ -41,7 +41,7 @@ def level(level_id: str | None) -> str:
 
 
 def gap_text(gap: Gap) -> str:
-    """'Domain 9 Professional Leadership: Experienced -> Advanced'."""
+    """'Domain 9 <its name>: Experienced -> Advanced', the names from the framework data."""
     change = f"{level(gap.from_level)} -> {level(gap.to_level)}"
     if gap.domain is None:
         return f"Overall PCF level: {change}"
