@@ -26,7 +26,9 @@ from planner.access import (
     role_of,
 )
 from planner.analysis import Report, analyse
+from planner.analysis.supervision import SupervisionResult, supervision
 from planner.demo import load_demo
+from planner.graph import build
 from planner.models import Service
 from planner.policy import Policy, default_policy
 from planner.present.import_export import snapshot_label
@@ -38,6 +40,8 @@ from planner.store_secrets import pseudonym_key, record_export
 # "snapshot_id") copy into them when changed, so a page can choose too (after an import).
 SERVICE, SNAPSHOT = "chosen_service", "chosen_snapshot"
 LATEST = 0  # no snapshot has id 0
+from planner.reassign_suggest import Suggestions, suggest_moves
+from planner.succession import SuccessionPlan, plan_service
 
 
 @st.cache_data(show_spinner="Loading the demo service…")
@@ -306,3 +310,44 @@ def recorded(what: str, build: Callable[[], bytes]) -> Callable[[], bytes]:
         return data
 
     return build_and_record
+# --- What-if supervision and succession (issue 8). Cached like report(): on the JSON of the
+# service and policy, so a rerun after a click does no heavy work twice.
+
+
+@st.cache_data(show_spinner="Working out supervision after the moves…", max_entries=16)
+def _supervision(service_json: str, policy_json: str, on: date) -> SupervisionResult:
+    service = Service.model_validate_json(service_json)
+    return supervision(build(service, on), Policy.model_validate_json(policy_json))
+
+
+def supervision_of(service: Service) -> SupervisionResult:
+    """The supervision analysis alone, for a what-if service (cheaper than the whole report)."""
+    return _supervision(service.model_dump_json(), current_policy().model_dump_json(), as_of())
+
+
+@st.cache_data(show_spinner="Looking for supervisors with spare capacity…", max_entries=8)
+def _suggestions(service_json: str, policy_json: str, on: date) -> Suggestions:
+    service = Service.model_validate_json(service_json)
+    return suggest_moves(service, Policy.model_validate_json(policy_json), on)
+
+
+def suggestions() -> Suggestions:
+    """Suggested supervision moves for the service in use."""
+    return _suggestions(
+        current_service().model_dump_json(), current_policy().model_dump_json(), as_of()
+    )
+
+
+# cache_resource, not cache_data: unpickling a 1,000-worker plan on every rerun took 0.43 s.
+# The plan is a frozen model, so handing every rerun the same object is safe.
+@st.cache_resource(show_spinner="Working out the succession plan…", max_entries=8)
+def _succession(service_json: str, policy_json: str, on: date) -> SuccessionPlan:
+    service = Service.model_validate_json(service_json)
+    return plan_service(service, Policy.model_validate_json(policy_json), on)
+
+
+def succession() -> SuccessionPlan:
+    """The succession plan for the service and policy in use, cached on both."""
+    return _succession(
+        current_service().model_dump_json(), current_policy().model_dump_json(), as_of()
+    )

@@ -1,9 +1,19 @@
-"""Leadership & succession: posts with cover, single points of failure, the departure sweep."""
+"""Leadership & succession: posts with cover, single points of failure, the departure sweep, and
+the succession plan (first successors, readiness, development, the AMHP pipeline)."""
 
 import streamlit as st
 
-from pages.common import current_service, guard, report
+from pages.common import current_service, guard, report, succession
 from planner.present.leadership import post_rows, single_point_rows, sweep_rows
+from planner.present.succession import (
+    BANDS,
+    NO_SUCCESSOR,
+    band_chart,
+    band_counts,
+    development_rows,
+    pipeline_rows,
+    position_rows,
+)
 
 guard("leadership")
 
@@ -29,3 +39,56 @@ st.subheader("Departure sweep")
 st.caption("Who the service would miss most if they left tomorrow, ranked by impact.")
 only = st.toggle("Only departures with an impact", value=True, key="sweep_only_impact")
 st.dataframe(sweep_rows(lead.departure_sweep, service, only), hide_index=True)
+
+st.header("Succession plan")
+plan = succession()
+st.caption(
+    "Critical positions: each post held and each role function resting on one person. The first "
+    "successor is matched so nobody is first in line for too many positions."
+)
+counts = band_counts(plan)
+cols = st.columns(4)
+for col, c in zip(cols, counts, strict=True):
+    col.metric(f"First successor: {c['Readiness']}", c["Positions"])
+
+# --- WORKBOOK DOWNLOAD (reserved) ------------------------------------------------------------
+# The succession workbook's st.download_button goes here; another helper builds the workbook
+# and the lead wires it in. Nothing else belongs in this slot.
+# ----------------------------------------------------------------------------------------------
+
+st.altair_chart(band_chart(counts), width="stretch")
+chosen = st.multiselect(
+    "Readiness of the first successor",
+    list(BANDS),
+    key="succ_band",
+    placeholder="All readiness bands",
+)
+rows = position_rows(plan, service, chosen)
+missing = [r for r in rows if r["Readiness"] == NO_SUCCESSOR]
+if missing:
+    # A table of its own, not shaded rows: pandas styling costs a quarter-second a rerun on
+    # a large service, and a separate table is as plain to see.
+    st.markdown(f":red[:material/error:] **{len(missing)} position(s) with no successor**")
+    brief = ("Position", "Incumbent", "Risk", "Impact")
+    st.dataframe([{k: r[k] for k in brief} for r in missing], hide_index=True)
+st.dataframe(rows, hide_index=True)
+
+with st.expander(f"Development actions ({len(plan.development)} people)"):
+    for who, actions in development_rows(plan, service).items():
+        st.markdown(f"**{who}**")
+        st.dataframe(
+            actions,
+            hide_index=True,
+            column_config={"By": st.column_config.DateColumn(format="DD/MM/YYYY")},
+        )
+
+st.subheader("AMHP pipeline")
+amhp = plan.amhp
+cols = st.columns(3)
+cols[0].metric("AMHPs now", amhp.headcount)
+cols[1].metric("AMHPs needed", amhp.target)
+cols[2].metric("In training now", amhp.in_training)
+st.caption(
+    f"Trainees must start each year to hold the target; training takes {amhp.training_months} months."
+)
+st.dataframe(pipeline_rows(plan), hide_index=True)

@@ -1,9 +1,30 @@
-"""Supervision: each supervisor's load against capacity, and the problems with who is involved."""
+"""Supervision: each supervisor's load against capacity, the problems with who is involved, and
+what-if moves of supervisees to other supervisors (never saved)."""
 
 import streamlit as st
 
-from pages.common import current_service, guard, report
-from planner.present.supervision import issue_rows, load_chart, load_rows
+from pages.common import (
+    current_policy,
+    current_service,
+    guard,
+    report,
+    suggestions,
+    supervision_of,
+)
+from planner.models import Service
+from planner.present.supervision import (
+    affected,
+    compare_chart,
+    compare_rows,
+    issue_rows,
+    load_chart,
+    load_rows,
+    names,
+    problem_changes,
+)
+from planner.reassign import Move, may_supervise, reassign
+
+MOVES = "whatif_moves"
 
 guard("supervision")
 
@@ -19,7 +40,7 @@ st.subheader("Each supervisor's load")
 st.caption("Bars: hours owed a month. Black marks: hours their FTE allows.")
 over_only = st.toggle("Only supervisors over capacity", key="sup_over_only")
 rows = [r for r in load_rows(result, service) if r["Over capacity"] or not over_only]
-st.altair_chart(load_chart(result, service), use_container_width=True)
+st.altair_chart(load_chart(result, service), width="stretch")
 st.dataframe(rows, hide_index=True)
 
 st.subheader("Problems")
@@ -27,4 +48,104 @@ problems = issue_rows(result, service)
 if problems:
     st.dataframe(problems, hide_index=True)
 else:
-    st.success("No supervision problems found.")
+    st.success("No supervision problems found.", icon=":material/check_circle:")
+
+st.subheader("What if?")
+st.info(
+    "Nothing here is saved: moves are tried on a copy of the service, and forgotten when you "
+    "clear them or close the app. Change the roster itself to make a move real.",
+    icon=":material/science:",
+)
+known = names(service)
+queued: list[Move] = st.session_state.setdefault(MOVES, [])
+
+
+def _add_move() -> None:
+    who, to = st.session_state.get("whatif_who"), st.session_state.get("whatif_to")
+    if who and to:
+        st.session_state[MOVES] = [*st.session_state[MOVES], Move(who, to)]
+
+
+def _queue_suggestions() -> None:
+    st.session_state[MOVES] = [s.move for s in suggestions().moves]
+
+
+def _clear() -> None:
+    st.session_state[MOVES] = []
+
+
+def _label(sid: str) -> str:
+    return f"{known.get(sid, sid)} ({sid})"
+
+
+def _supervisor_of(service: Service, sid: str) -> str:
+    w = service.worker(sid)
+    return _label(w.supervisor_id) if w and w.supervisor_id else "nobody"
+
+
+able = [w.staff_id for w in service.workers if may_supervise(w, current_policy())]
+pick = st.columns([2, 2, 1])
+pick[0].selectbox(
+    "Move this person",
+    [w.staff_id for w in service.workers],
+    index=None,
+    format_func=_label,
+    key="whatif_who",
+    placeholder="Choose a supervisee",
+)
+pick[1].selectbox(
+    "to this supervisor",
+    able,
+    index=None,
+    format_func=_label,
+    key="whatif_to",
+    placeholder="Choose someone who may supervise",
+)
+pick[2].button("Add move", on_click=_add_move, key="whatif_add", icon=":material/add:")
+
+advice = suggestions()
+with st.expander(f"Suggested moves ({len(advice.moves)})"):
+    st.caption(
+        "For each supervisor over capacity, the heaviest supervisees first, each to whoever in "
+        "the same team may supervise and has most hours spare. Students stay with their "
+        "practice educator. A quick greedy pass, not the best possible plan."
+    )
+    for s in advice.moves:
+        st.markdown(f"- Move {_label(s.move.staff_id)} to {_label(s.move.new_supervisor_id)}.")
+        st.caption(s.reason)
+    for line in advice.unresolved:
+        st.markdown(f":orange[:material/warning:] {line}")
+    if advice.moves:
+        st.button("Try these moves", on_click=_queue_suggestions, key="whatif_suggest")
+
+if queued:
+    st.dataframe(
+        [
+            {
+                "Move": n,
+                "Person": _label(m.staff_id),
+                "From": _supervisor_of(service, m.staff_id),
+                "To": _label(m.new_supervisor_id),
+            }
+            for n, m in enumerate(queued, start=1)
+        ],
+        hide_index=True,
+    )
+    st.button("Clear the moves", on_click=_clear, key="whatif_clear", icon=":material/undo:")
+    changed = reassign(service, queued, current_policy())
+    if isinstance(changed, list):
+        for line in changed:
+            st.error(line, icon=":material/error:")
+    else:
+        after = supervision_of(changed)
+        compared = compare_rows(result, after, service, affected(service, queued))
+        st.caption("Light bars: before. Dark bars: after. Black marks: hours their FTE allows.")
+        st.altair_chart(compare_chart(compared), width="stretch")
+        st.dataframe(compared, hide_index=True)
+        fixed, created = problem_changes(result, after, service)
+        st.markdown(f":green[:material/check_circle:] **Problems fixed: {len(fixed)}**")
+        if fixed:
+            st.dataframe(fixed, hide_index=True)
+        st.markdown(f":red[:material/error:] **Problems created: {len(created)}**")
+        if created:
+            st.dataframe(created, hide_index=True)

@@ -101,6 +101,13 @@ def supervision(wg: WorkforceGraph, policy: Policy) -> SupervisionResult:
     return result.model_copy(update={"findings": supervision_findings(result, policy)})
 
 
+def hours_each(wg: WorkforceGraph, policy: Policy) -> dict[str, float]:
+    """Professional supervision hours a month each person is owed as a supervisee, so a what-if
+    can move their hours from one supervisor to another."""
+    hours = _sessions(wg, policy) * policy.supervision_session_hours
+    return dict(zip(wg.index.ids, (round(float(h), 4) for h in hours), strict=True))
+
+
 def _valid_parent(parent: IntArray) -> BoolArray:
     ok: BoolArray = (parent >= 0) & (parent != np.arange(len(parent)))
     return ok

@@ -12,7 +12,13 @@ AREAS: dict[Area, tuple[str, str]] = {
     "supervision": ("Supervision", "pages/supervision.py"),
     "leadership": ("Leadership & succession", "pages/leadership.py"),
 }
-ICON: dict[Severity, str] = {"red": "🔴", "amber": "🟠", "green": "🟢"}
+# Material icons in coloured text: emoji render as empty boxes where no emoji font is installed
+# (headless Chromium), and the word keeps the meaning for those who cannot tell the colours.
+ICON: dict[Severity, str] = {
+    "red": ":red[:material/error: red]",
+    "amber": ":orange[:material/warning: amber]",
+    "green": ":green[:material/check_circle: green]",
+}
 SHOWN = 3
 
 

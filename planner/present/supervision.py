@@ -1,5 +1,6 @@
 """The Supervision page's content: each supervisor's monthly hours owed against the hours their
-FTE allows, and every problem with the people it involves, named."""
+FTE allows, every problem with the people it involves, named, and what-if moves compared
+before and after."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from typing import Any
 
 import altair as alt
 
-from planner.analysis.supervision import SupervisionResult
+from planner.analysis.supervision import SupervisionResult, SupervisorLoad
 from planner.models import Service
+from planner.reassign import Move
 
 
 def names(service: Service) -> dict[str, str]:
@@ -76,3 +78,77 @@ def issue_rows(result: SupervisionResult, service: Service) -> list[dict[str, An
         for c in result.cycles
     ]
     return rows
+
+
+def _loads_by_id(result: SupervisionResult) -> dict[str, SupervisorLoad]:
+    return {s.staff_id: s for s in result.supervisors}
+
+
+def affected(service: Service, moves: list[Move]) -> list[str]:
+    """The supervisors a what-if touches: each move's old and new supervisor, in move order."""
+    old = {w.staff_id: w.supervisor_id for w in service.workers}
+    ids = [i for m in moves for i in (old.get(m.staff_id), m.new_supervisor_id) if i]
+    return list(dict.fromkeys(ids))
+
+
+def compare_rows(
+    before: SupervisionResult, after: SupervisionResult, service: Service, ids: list[str]
+) -> list[dict[str, Any]]:
+    """One row per supervisor and moment (before, after): supervisees, hours owed, allowed."""
+    known = names(service)
+    rows = []
+    for when, result in (("before", before), ("after", after)):
+        loads = _loads_by_id(result)
+        for sid in ids:
+            s = loads.get(sid)
+            rows.append(
+                {
+                    "Supervisor": _who(sid, known),
+                    "When": when,
+                    "Supervisees": s.supervisees if s else 0,
+                    "Hours owed a month": round(s.hours_owed, 1) if s else 0.0,
+                    "Hours allowed a month": _allowed(before, after, sid),
+                    "Over capacity": bool(s and (s.over_max or s.over_hours)),
+                }
+            )
+    return rows
+
+
+def _allowed(before: SupervisionResult, after: SupervisionResult, sid: str) -> float:
+    """Someone supervising nobody at one moment has the hours the other moment shows."""
+    for result in (before, after):
+        s = _loads_by_id(result).get(sid)
+        if s is not None:
+            return round(s.hours_allowed, 1)
+    return 0.0
+
+
+def compare_chart(rows: list[dict[str, Any]]) -> alt.LayerChart:
+    """Bars before and after for each supervisor, a black mark at the hours they are allowed."""
+    base = alt.Chart(alt.InlineData(values=rows)).encode(
+        y=alt.Y("Supervisor:N", title=None, axis=alt.Axis(labelLimit=260)),
+        yOffset=alt.YOffset("When:N", sort=["before", "after"]),
+    )
+    bars = base.mark_bar().encode(
+        x=alt.X("Hours owed a month:Q", title="Supervision hours a month"),
+        color=alt.Color(
+            "When:N",
+            sort=["before", "after"],
+            scale=alt.Scale(domain=["before", "after"], range=["#9ecae1", "#08519c"]),
+        ),
+        tooltip=["Supervisor:N", "When:N", "Supervisees:Q", "Hours owed a month:Q"],
+    )
+    ticks = base.mark_tick(color="black", thickness=3).encode(x="Hours allowed a month:Q")
+    return alt.LayerChart(layer=[bars, ticks])
+
+
+def problem_changes(
+    before: SupervisionResult, after: SupervisionResult, service: Service
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(problems the moves fix, problems they create), named as on the Problems table."""
+    old, new = issue_rows(before, service), issue_rows(after, service)
+    old_keys = {tuple(r.values()) for r in old}
+    new_keys = {tuple(r.values()) for r in new}
+    fixed = [r for r in old if tuple(r.values()) not in new_keys]
+    created = [r for r in new if tuple(r.values()) not in old_keys]
+    return fixed, created

@@ -1,13 +1,17 @@
 """The Leadership & succession page on the demo: posts, single points and the sweep equal the
-analysis, and the toggle shows everyone in the sweep."""
+analysis, the toggle shows everyone in the sweep, and the succession plan shown is
+plan_service's, narrowed by the readiness filter."""
 
 from __future__ import annotations
 
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from planner.analysis import analyse
-from planner.demo import load_demo
+from planner.demo import generate_service, load_demo
 from planner.policy import default_policy
+from planner.present.succession import READINESS
+from planner.succession import plan_service
 from tests.conftest import ROOT
 
 
@@ -18,11 +22,15 @@ def leadership_page() -> AppTest:
     return at
 
 
+def plan_table(at: AppTest) -> pd.DataFrame:
+    return next(df.value for df in at.dataframe if "First successor" in df.value.columns)
+
+
 def test_leadership_page_shows_the_analysis() -> None:
     demo = load_demo()
     lead = analyse(demo, default_policy(), demo.as_of).leadership
     at = leadership_page()
-    posts, points, sweep = (df.value for df in at.dataframe)
+    posts, points, sweep = (df.value for df in at.dataframe[:3])
     assert list(posts["Status"]) == [p.status for p in lead.posts]
     assert len(points) == len(lead.single_points)
     ranked = [d for d in lead.departure_sweep if d.score > 0]
@@ -37,3 +45,44 @@ def test_leadership_toggle_shows_every_departure() -> None:
     at = leadership_page()
     at.toggle(key="sweep_only_impact").set_value(False).run()
     assert len(at.dataframe[2].value) == len(analyse(demo).leadership.departure_sweep)
+
+
+def test_the_succession_plan_shown_is_plan_services() -> None:
+    demo = load_demo()
+    plan = plan_service(demo, default_policy(), demo.as_of)
+    at = leadership_page()
+    shown = plan_table(at)
+    names = {w.staff_id: w.name for w in demo.workers}
+    firsts = [p.successors[0] for p in plan.positions]
+    assert list(shown["First successor"]) == [f"{names[c.staff_id]} ({c.staff_id})" for c in firsts]
+    assert list(shown["Readiness"]) == [READINESS[c.readiness] for c in firsts]
+
+
+def test_filtering_by_readiness_keeps_only_that_band() -> None:
+    demo = load_demo()
+    plan = plan_service(demo, default_policy(), demo.as_of)
+    soon = [p for p in plan.positions if p.successors[0].readiness == "ready_1_2_years"]
+    at = leadership_page()
+    everyone = len(plan_table(at))
+    at.multiselect(key="succ_band").set_value(["1-2 years"]).run()
+    shown = plan_table(at)
+    assert 0 < len(shown) == len(soon) < everyone
+    assert set(shown["Readiness"]) == {"1-2 years"}
+
+
+def test_positions_without_a_successor_are_listed_apart() -> None:
+    service = generate_service(1000, seed=1)
+    plan = plan_service(service, default_policy(), service.as_of)
+    lacking = [p for p in plan.positions if not p.successors]
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.session_state["service"] = service
+    at.switch_page("pages/leadership.py").run()
+    assert not at.exception
+    assert any(f"{len(lacking)} position(s) with no successor" in m.value for m in at.markdown)
+    apart = next(
+        df.value
+        for df in at.dataframe
+        if list(df.value.columns)[:2] == ["Position", "Incumbent"]
+        and "First successor" not in df.value.columns
+    )
+    assert len(apart) == len(lacking)

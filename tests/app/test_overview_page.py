@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 from planner.analysis import analyse
 from planner.demo import load_demo
 from planner.policy import default_policy
-from planner.present.overview import headlines
+from planner.present.overview import ICON, headlines
 from tests.conftest import ROOT
 
 
@@ -28,3 +28,13 @@ def test_headlines_count_every_finding() -> None:
     demo = load_demo()
     findings = analyse(demo, default_policy(), demo.as_of).findings
     assert sum(sum(h.counts.values()) for h in headlines(findings)) == len(findings)
+
+
+def test_severity_is_shown_with_material_icons_not_emoji() -> None:
+    # Emoji render as empty boxes in a browser without an emoji font (headless Chromium).
+    demo = load_demo()
+    lines = [line for h in headlines(analyse(demo).findings) for line in h.top]
+    assert lines
+    assert all(line.startswith(tuple(ICON.values())) for line in lines)
+    assert not any(ord(ch) > 0xFFFF for line in lines for ch in line)
+    assert all(":material/" in icon for icon in ICON.values())

@@ -38,3 +38,35 @@ def test_supervision_toggle_keeps_only_those_over_capacity() -> None:
     loads = at.dataframe[0].value
     assert 0 < len(loads) < everyone
     assert loads["Over capacity"].all()
+
+
+def test_a_what_if_move_changes_the_load_shown_and_is_not_saved() -> None:
+    demo = load_demo()
+    before = {s.staff_id: s for s in analyse(demo).supervision.supervisors}
+    busiest = max(before.values(), key=lambda s: s.supervisees)
+    mover = busiest.supervisee_ids[0]
+    target = next(s for s in before.values() if s.staff_id not in (busiest.staff_id, mover))
+    at = supervision_page()
+    at.selectbox(key="whatif_who").set_value(mover).run()
+    at.selectbox(key="whatif_to").set_value(target.staff_id).run()
+    at.button(key="whatif_add").click().run()
+    assert not at.exception
+    compared = next(df.value for df in at.dataframe if "When" in df.value.columns)
+    label = f"{next(w.name for w in demo.workers if w.staff_id == busiest.staff_id)} "
+    rows = compared[compared["Supervisor"].str.startswith(label)].set_index("When")
+    assert rows.loc["before", "Supervisees"] == busiest.supervisees
+    assert rows.loc["after", "Supervisees"] == busiest.supervisees - 1
+    # The service in use is unchanged: the load table above still shows the analysis.
+    assert list(at.dataframe[0].value["Supervisees"]) == [before[s].supervisees for s in before]
+
+
+def test_a_refused_move_is_explained_in_a_sentence() -> None:
+    demo = load_demo()
+    someone = next(s.staff_id for s in analyse(demo).supervision.supervisors)
+    at = supervision_page()
+    at.selectbox(key="whatif_who").set_value(someone).run()
+    at.selectbox(key="whatif_to").set_value(someone).run()
+    at.button(key="whatif_add").click().run()
+    assert [e.value for e in at.error] == [
+        f"Move 1: {demo.worker(someone).name} ({someone}) cannot be their own supervisor."  # type: ignore[union-attr]
+    ]
