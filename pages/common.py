@@ -32,16 +32,16 @@ from planner.graph import build
 from planner.models import Service
 from planner.policy import Policy, default_policy
 from planner.present.import_export import snapshot_label
+from planner.reassign_suggest import Suggestions, suggest_moves
 from planner.store import SnapshotInfo, Store, StoreError
 from planner.store_db import database_url
 from planner.store_secrets import pseudonym_key, record_export
+from planner.succession import SuccessionPlan, plan_service
 
 # The choices live in plain session keys; the sidebar's widgets (keys "service_id" and
 # "snapshot_id") copy into them when changed, so a page can choose too (after an import).
 SERVICE, SNAPSHOT = "chosen_service", "chosen_snapshot"
 LATEST = 0  # no snapshot has id 0
-from planner.reassign_suggest import Suggestions, suggest_moves
-from planner.succession import SuccessionPlan, plan_service
 
 
 @st.cache_data(show_spinner="Loading the demo service…")
@@ -310,6 +310,8 @@ def recorded(what: str, build: Callable[[], bytes]) -> Callable[[], bytes]:
         return data
 
     return build_and_record
+
+
 # --- What-if supervision and succession (issue 8). Cached like report(): on the JSON of the
 # service and policy, so a rerun after a click does no heavy work twice.
 

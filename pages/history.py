@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages.common import current_service_id, snapshot_service, store
+from pages.common import current_service_id, guard, snapshot_service, store
 from planner.diff import diff_services
 from planner.present import import_export as ie
 from planner.store_db import database_url
+
+guard("history")
 
 st.title("History")
 db = store()

@@ -15,6 +15,7 @@ from pages.common import (
     current_service_id,
     current_snapshot,
     current_user,
+    guard,
     show_service,
     snapshot_service,
     store,
@@ -215,6 +216,8 @@ def _record_export(db: Store | None, info: SnapshotInfo | None, kind: str) -> No
             snapshot_id=info.id,
         )
 
+
+guard("import_export")
 
 st.title("Import / export")
 _db = store()

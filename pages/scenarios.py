@@ -7,7 +7,7 @@ from datetime import date
 
 import streamlit as st
 
-from pages.common import as_of, current_policy, current_service, report
+from pages.common import as_of, current_policy, current_service, guard, report
 from planner.framework import load_framework
 from planner.models import Service
 from planner.movement import headline_movement
@@ -53,6 +53,8 @@ RULES = {
 
 service, policy, on = current_service(), current_policy(), as_of()
 edits: list[Edit] = st.session_state.setdefault(EDITS, [])
+guard("scenarios")
+
 st.title("Scenarios & projection")
 st.caption(
     "What if someone leaves, a recruit joins or the rota rules change? Nothing is saved to "

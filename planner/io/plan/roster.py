@@ -4,17 +4,18 @@ rather than a copy of them."""
 
 from __future__ import annotations
 
-from planner.io import workbook as roster_book
 from planner.io.layout import load_layout
 from planner.io.plan.sheet import Book
+from planner.io.roster_sheet import write_lists, write_roster_sheet
+from planner.io.workbook import ROSTER_SHEET
 
 
 def write_roster(book: Book) -> None:
     layout = load_layout()
-    ws = book.wb.add_worksheet(roster_book.ROSTER_SHEET)
+    ws = book.wb.add_worksheet(ROSTER_SHEET)
     lists_ws = book.wb.add_worksheet("Lists")
-    lists = roster_book._write_lists(lists_ws, book.fmt, layout)
-    roster_book._write_roster_sheet(ws, book.fmt, layout, book.service, lists)
+    lists = write_lists(lists_ws, book.fmt, layout)
+    write_roster_sheet(ws, book.fmt, layout, book.service, lists)
     lists_ws.hide()
     ws.set_landscape()
     ws.fit_to_pages(1, 0)
