@@ -108,6 +108,11 @@ def current_user() -> str:
 
 
 def current_service() -> Service:
+    # A service placed in the session (the app benchmark's 1,000 workers) is shown as it is,
+    # unsaved; otherwise the snapshot in view.
+    given = st.session_state.get("service")
+    if isinstance(given, Service):
+        return given
     info = current_snapshot()
     if info is None:
         return _demo()
@@ -188,6 +193,11 @@ def _report(service_json: str, policy_json: str, on: date) -> Report:
     return analyse(
         Service.model_validate_json(service_json), Policy.model_validate_json(policy_json), on
     )
+
+
+def report_as_saved(service: Service) -> Report:
+    """The analysis of a saved snapshot on its own as-of date, with the policy in use."""
+    return _report(service.model_dump_json(), current_policy().model_dump_json(), service.as_of)
 
 
 def report(service: Service | None = None, policy: Policy | None = None) -> Report:
@@ -293,20 +303,26 @@ def export_key() -> bytes | None:
         return None
 
 
-def recorded(what: str, build: Callable[[], bytes]) -> Callable[[], bytes]:
+def recorded(
+    what: str, build: Callable[[], bytes], action: str = "export_aggregates"
+) -> Callable[[], bytes]:
     """A download's data, built on click and noted in the audit log then: who (the signed-in
     email, or 'local user') and what. Who and which service are read now, during the run, as
     the click callback runs outside it."""
     role = current_role()
-    if role is None or not allowed(role, "export_aggregates"):
-        raise AccessDenied("This role cannot download commissioner aggregates.")
-    store = _open_store(database_url())
+    if role is None or not allowed(role, action):
+        raise AccessDenied(f"This role cannot download {what}.")
+    try:
+        store: Store | None = _open_store(database_url())
+    except StoreError:
+        store = None  # no database: the demo is shown and there is no audit log to write to
     who = current_user()
-    service_id = store.find_service(current_service().name)
+    service_id = store.find_service(current_service().name) if store else None
 
     def build_and_record() -> bytes:
         data = build()
-        record_export(store, who, what, service_id)
+        if store is not None:
+            record_export(store, who, what, service_id)
         return data
 
     return build_and_record

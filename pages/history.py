@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages.common import current_service_id, guard, snapshot_service, store
+from pages.common import current_service_id, guard, report_as_saved, snapshot_service, store
 from planner.diff import diff_services
+from planner.movement import headline_movement
 from planner.present import import_export as ie
+from planner.present.scenarios import headline_rows
 from planner.store_db import database_url
 
 guard("history")
@@ -38,8 +40,12 @@ newer = cols[1].selectbox(
     "To", ids, index=len(ids) - 1, format_func=lambda i: ie.snapshot_label(by_id[i]), key="to"
 )
 url = database_url()
-diff = diff_services(snapshot_service(url, older), snapshot_service(url, newer))
+before, after = snapshot_service(url, older), snapshot_service(url, newer)
+diff = diff_services(before, after)
 st.write(ie.diff_headline(diff, same="Nothing changed between these two snapshots."))
+st.markdown("**How the headline figures moved** (each snapshot on its own as-of date)")
+moves = headline_movement(report_as_saved(before), report_as_saved(after))
+st.dataframe(headline_rows(moves), hide_index=True)
 if diff.service_changes:
     st.dataframe(ie.service_change_table(diff), hide_index=True)
 for title, workers in (("Joined", diff.joiners), ("Left", diff.leavers)):

@@ -3,7 +3,8 @@ the succession plan (first successors, readiness, development, the AMHP pipeline
 
 import streamlit as st
 
-from pages.common import current_service, guard, report, succession
+from pages.common import as_of, current_policy, current_service, guard, recorded, report, succession
+from planner.io.plan import plan_workbook_bytes
 from planner.present.leadership import post_rows, single_point_rows, sweep_rows
 from planner.present.succession import (
     BANDS,
@@ -14,6 +15,7 @@ from planner.present.succession import (
     pipeline_rows,
     position_rows,
 )
+from planner.projection import project
 
 guard("leadership")
 
@@ -51,10 +53,21 @@ cols = st.columns(4)
 for col, c in zip(cols, counts, strict=True):
     col.metric(f"First successor: {c['Readiness']}", c["Positions"])
 
-# --- WORKBOOK DOWNLOAD (reserved) ------------------------------------------------------------
-# The succession workbook's st.download_button goes here; another helper builds the workbook
-# and the lead wires it in. Nothing else belongs in this slot.
-# ----------------------------------------------------------------------------------------------
+st.download_button(
+    "Download the succession workbook (.xlsx)",
+    # Built on click, not on every rerun; the export is noted in the audit log.
+    data=recorded(
+        "succession workbook",
+        lambda: plan_workbook_bytes(
+            service, report(), plan, project(service, current_policy(), as_of())
+        ),
+        action="export_plan",
+    ),
+    file_name=f"succession plan {service.name} {as_of():%Y-%m-%d}.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    icon=":material/download:",
+    key="plan_download",
+)
 
 st.altair_chart(band_chart(counts), width="stretch")
 chosen = st.multiselect(

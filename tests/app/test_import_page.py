@@ -159,3 +159,15 @@ def test_a_database_that_cannot_be_opened_is_said_plainly_and_the_demo_still_sho
     _upload(at, MESSY.name, MESSY.read_bytes())
     assert not any(b.label == "Confirm import" for b in at.button)
     assert any("cannot be saved" in w.value for w in at.warning)
+
+
+def test_the_history_page_shows_how_the_headline_figures_moved() -> None:
+    demo = load_demo()
+    with Store.open() as db:
+        db.save(demo, by="planner", note="demo service")
+        db.save(demo.without("NB020"), by="Ann", note="an AMHP left")  # NB020 is an AMHP
+    at = _page("pages/history.py")
+    moved = _table(at, "Figure").set_index("Figure")
+    amhps = moved.loc[[f for f in moved.index if f.startswith("AMHPs")][0]]
+    assert (amhps["Before"], amhps["After"]) == ("12", "11")
+    assert "worse" in amhps["Change"]

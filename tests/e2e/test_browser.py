@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 
 from tests.conftest import ROOT
 from tests.e2e.conftest import SHOTS
@@ -72,4 +74,20 @@ def test_a_messy_roster_is_previewed_then_imported_on_confirmation(
     _settled(page)
     assert page.locator('[data-testid="stException"]').count() == 0
     page.screenshot(path=str(SHOTS / "import_saved.png"), full_page=True)
+    page.close()
+
+
+def test_the_succession_workbook_downloads_from_the_leadership_page(
+    browser: Any, app_url: str, tmp_path: Path
+) -> None:
+    page = _open(browser, f"{app_url}/leadership")
+    page.get_by_role("heading", name="Leadership & succession").first.wait_for(timeout=60_000)
+    _settled(page)
+    with page.expect_download(timeout=120_000) as download:
+        page.get_by_role("button", name="Download the succession workbook (.xlsx)").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    book = load_workbook(saved, read_only=True)
+    assert "Succession plan" in book.sheetnames
+    assert page.locator('[data-testid="stException"]').count() == 0
     page.close()

@@ -18,12 +18,14 @@ from planner.graph import build
 from planner.io.plan.amhp import write_amhp
 from planner.io.plan.cover import write_leadership, write_supervision
 from planner.io.plan.overview import write_sources, write_summary
+from planner.io.plan.projection import write_projection
 from planner.io.plan.roster import write_roster
 from planner.io.plan.sheet import Book
 from planner.io.plan.succession import write_development, write_positions
 from planner.io.workbook import Formats, Target, new_workbook
 from planner.models import Service
 from planner.policy import Policy, default_policy
+from planner.projection import Projection, project
 from planner.succession import SuccessionPlan, succession_plan
 
 SheetWriter = Callable[[Book], None]
@@ -34,6 +36,7 @@ SHEETS: list[SheetWriter] = [
     write_leadership,
     write_positions,
     write_development,
+    write_projection,
     write_roster,
     write_sources,
 ]
@@ -59,10 +62,17 @@ def plan_and_report(
     return report, succession_plan(wg, report, policy, adults)
 
 
-def write_plan(service: Service, report: Report, plan: SuccessionPlan, target: Target) -> None:
-    """The workbook of a plan already made (the app has the report and plan to hand)."""
+def write_plan(
+    service: Service,
+    report: Report,
+    plan: SuccessionPlan,
+    target: Target,
+    projection: Projection | None = None,
+) -> None:
+    """The workbook of a plan already made (the app has the report and plan to hand); the
+    Projection sheet is written when a projection is given."""
     wb = new_workbook(target)
-    book = Book(wb, Formats(wb), service, report, plan)
+    book = Book(wb, Formats(wb), service, report, plan, projection)
     for write in SHEETS:
         write(book)
     wb.close()
@@ -72,13 +82,16 @@ def write_plan_workbook(
     service: Service, policy: Policy | None, as_of: date | None, target: Target
 ) -> SuccessionPlan:
     """Plan the service's succession and write the workbook to a path or binary stream."""
+    policy = policy or default_policy()
     report, plan = plan_and_report(service, policy, as_of)
-    write_plan(service, report, plan, target)
+    write_plan(service, report, plan, target, project(service, policy, as_of))
     return plan
 
 
-def plan_workbook_bytes(service: Service, report: Report, plan: SuccessionPlan) -> bytes:
+def plan_workbook_bytes(
+    service: Service, report: Report, plan: SuccessionPlan, projection: Projection | None = None
+) -> bytes:
     """The workbook as bytes, for the app's download button."""
     out = io.BytesIO()
-    write_plan(service, report, plan, out)
+    write_plan(service, report, plan, out, projection)
     return out.getvalue()

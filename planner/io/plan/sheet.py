@@ -23,6 +23,7 @@ from planner.io.safety import FORMULA_STARTS
 from planner.io.values import excel_serial
 from planner.io.workbook import Formats, text_writer, write_headings
 from planner.models import Service
+from planner.projection import Projection
 from planner.succession.models import SuccessionPlan
 
 Cell = str | int | float | bool | date | None
@@ -46,6 +47,7 @@ class Book:
     service: Service
     report: Report
     plan: SuccessionPlan
+    projection: Projection | None = None
     rag: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
