@@ -7,7 +7,7 @@ from datetime import date
 
 import streamlit as st
 
-from pages.common import as_of, current_policy, current_service, guard, report
+from pages.common import as_of, current_policy, current_service, current_user, guard, report
 from planner.framework import load_framework
 from planner.models import Service
 from planner.movement import headline_movement
@@ -51,9 +51,9 @@ RULES = {
     "assessments_per_100k_per_year": "Assessments per 100,000 a year",
 }
 
+guard("scenarios")
 service, policy, on = current_service(), current_policy(), as_of()
 edits: list[Edit] = st.session_state.setdefault(EDITS, [])
-guard("scenarios")
 
 st.title("Scenarios & projection")
 st.caption(
@@ -148,7 +148,7 @@ def saved_scenarios(service: Service) -> None:
             names = [s.name for s in list_scenarios(store, sid)]
             cols = st.columns(2)
             name = cols[0].text_input("Scenario name", key="sc_name")
-            by = cols[1].text_input("Your name", key="sc_by")
+            by = cols[1].text_input("Your name", value=current_user(), key="sc_by")
             if st.button("Save scenario", key="sc_save", disabled=not edits):
                 if not name.strip() or not by.strip():
                     st.error("Give the scenario a name and say who you are before saving.")
