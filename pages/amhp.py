@@ -1,5 +1,7 @@
 """AMHP sufficiency, for a commissioner: aggregates only, no names or staff ids."""
 
+import secrets
+
 import streamlit as st
 
 from pages.common import current_policy, current_service, export_key, guard, recorded, report
@@ -18,6 +20,7 @@ from planner.present.amhp import (
     horizon_rows,
     population_line,
     rota_rows,
+    suppressed_horizon,
     with_inputs,
     with_rota_targets,
 )
@@ -121,10 +124,20 @@ st.dataframe(rota_rows(a), hide_index=True)
 
 st.subheader(f"Headcount to {a.horizon.horizon_end:%B %Y}")
 cols = st.columns(4)
-for col, (name, count) in zip(cols, horizon_counts(a).items(), strict=True):
-    col.metric(name, count)
-st.altair_chart(horizon_chart(a), use_container_width=True)
-st.dataframe(horizon_rows(a), hide_index=True)
+if role == "commissioner":
+    # Per-month leavers and lapses could single people out: the commissioner sees the view's
+    # suppressed counts and net headcount only (planner.commissioner).
+    seen = view_for("commissioner", chosen[0], report(*chosen), chosen[1], secrets.token_bytes(32))
+    assert isinstance(seen, CommissionerView)
+    counts, month_rows = suppressed_horizon(seen)
+    for col, (name, shown_count) in zip(cols, counts.items(), strict=True):
+        col.metric(name, shown_count)
+    st.dataframe(month_rows, hide_index=True)
+else:
+    for col, (name, count) in zip(cols, horizon_counts(a).items(), strict=True):
+        col.metric(name, count)
+    st.altair_chart(horizon_chart(a), use_container_width=True)
+    st.dataframe(horizon_rows(a), hide_index=True)
 for line in a.horizon.assumptions:
     st.caption(line)
 

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from planner.analysis.amhp import AmhpSufficiency
 from planner.commissioner import CommissionerView, commissioner_json
+from planner.disclosure import Suppressed, shown
 from planner.io.commissioner_workbook import write_commissioner_workbook
 from planner.models import Service
 from planner.policy import Policy
@@ -208,3 +209,22 @@ def commissioner_file(view: CommissionerView, kind: Literal["xlsx", "json"]) -> 
 def commissioner_file_name(view: CommissionerView, kind: str) -> str:
     stem = "".join(c if c.isalnum() else "-" for c in view.service).strip("-").lower()
     return f"{stem}-amhp-aggregates-{view.as_of:%Y-%m-%d}.{kind}"
+
+
+def suppressed_horizon(view: CommissionerView) -> tuple[dict[str, int | str], list[dict[str, Any]]]:
+    """The horizon as a commissioner sees it: counts small enough to single someone out are
+    "fewer than N", and months carry net headcount only (no leavers or lapses by month)."""
+    counts = {name: shown(c) for name, c in view.horizon_counts.items()}
+    rows = [
+        {
+            "Month": m.month.isoformat(),
+            "AMHPs": shown(m.amhps),
+            "With turnover": _figure(m.with_turnover),
+        }
+        for m in view.months
+    ]
+    return counts, rows
+
+
+def _figure(value: float | Suppressed) -> float | str:
+    return round(value, 1) if isinstance(value, float) else str(value)
