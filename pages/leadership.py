@@ -35,6 +35,10 @@ st.subheader("Posts and their cover")
 st.dataframe(post_rows(lead, service), hide_index=True)
 
 st.subheader("Single points of failure")
+st.caption(
+    "Posts and role functions held by one person. Those with nobody else eligible now come "
+    "first: if that person left, nobody could step in without development."
+)
 st.dataframe(single_point_rows(lead, service), hide_index=True)
 
 st.subheader("Departure sweep")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from functools import cached_property
+from operator import attrgetter, eq
 
 from planner.framework import load_framework
 from planner.models import Profession, Service, Supervision, Worker
@@ -24,19 +26,39 @@ _LINK_LABEL = {
 
 def check_service(service: Service, policy: Policy) -> list[Problem]:
     """Every cross-record problem in the service, errors first, in roster order."""
+    links = Links(service)
     problems = [
-        *_duplicates(service),
-        *_links(service),
-        *_cycles(service),
+        *_duplicates(service, links),
+        *_links(service, links),
+        *_cycles(service, links),
         *_teams(service),
         *_record_warnings(service, policy),
     ]
     return sorted(problems, key=lambda p: p.severity != "error")
 
 
-def _duplicates(service: Service) -> Iterator[Problem]:
-    ids = [w.staff_id for w in service.workers]
-    if len(set(ids)) == len(ids):  # the usual case, settled in C
+class Links:
+    """Staff ids and each kind of link as whole columns, read once and shared by the checks: on a
+    100,000-row roster every pass over the workers counts."""
+
+    def __init__(self, service: Service) -> None:
+        self.workers = service.workers
+        self.ids: list[str] = list(map(attrgetter("staff_id"), service.workers))
+        self._targets: dict[Supervision, list[str | None]] = {}
+
+    @cached_property
+    def id_set(self) -> set[str]:
+        return set(self.ids)
+
+    def targets(self, kind: Supervision) -> list[str | None]:
+        if kind not in self._targets:
+            self._targets[kind] = list(map(attrgetter(kind.value), self.workers))
+        return self._targets[kind]
+
+
+def _duplicates(service: Service, links: Links) -> Iterator[Problem]:
+    ids = links.ids
+    if len(links.id_set) == len(ids):  # the usual case, settled in C
         return
     counts = Counter(ids)
     seen: set[str] = set()
@@ -53,15 +75,18 @@ def _duplicates(service: Service) -> Iterator[Problem]:
         seen.add(w.staff_id)
 
 
-def _links(service: Service) -> Iterator[Problem]:
-    ids = {w.staff_id for w in service.workers}
-    # Each kind of link is looked at as a whole column; only the few odd links are revisited,
-    # in roster order and then link order, as HR reads the sheet.
+def _links(service: Service, links: Links) -> Iterator[Problem]:
+    ids = links.id_set
+    # Each kind of link is looked at as a whole column, in C; only a kind with an odd link is
+    # walked again, and the odd links reported in roster order and then link order.
     odd: list[tuple[int, int, Worker, Supervision]] = []
     for k, kind in enumerate(Supervision):
-        field = kind.value
-        for i, w in enumerate(service.workers):
-            target = w.__dict__[field]
+        targets = links.targets(kind)
+        named = set(targets)
+        named.discard(None)
+        if named <= ids and not any(map(eq, targets, links.ids)):
+            continue
+        for i, (w, target) in enumerate(zip(service.workers, targets, strict=True)):
             if target and (target not in ids or target == w.staff_id):
                 odd.append((i, k, w, kind))
     for _, _, w, kind in sorted(odd, key=lambda t: (t[0], t[1])):
@@ -86,9 +111,9 @@ def _link_problem(w: Worker, kind: Supervision, code: str, message: str) -> Prob
     )
 
 
-def _cycles(service: Service) -> Iterator[Problem]:
+def _cycles(service: Service, links: Links) -> Iterator[Problem]:
     for kind in (Supervision.PROFESSIONAL, Supervision.LINE):
-        for cycle in supervision_cycles(service, kind):
+        for cycle in supervision_cycles(service, kind, links):
             chain = " → ".join([*cycle, cycle[0]])
             yield Problem(
                 severity="error",
@@ -100,18 +125,23 @@ def _cycles(service: Service) -> Iterator[Problem]:
             )
 
 
-def supervision_cycles(service: Service, kind: Supervision) -> list[list[str]]:
+def supervision_cycles(
+    service: Service, kind: Supervision, links: Links | None = None
+) -> list[list[str]]:
     """Each loop in one kind of supervision link, once, starting from its first member in roster
-    order. Every worker has at most one link of a kind, so following links finds every loop."""
-    field = kind.value
-    workers = service.workers
-    nxt = dict(
-        zip([w.staff_id for w in workers], [w.__dict__[field] for w in workers], strict=True)
-    )
-    order: dict[str, int] = {}  # roster position, built only when a loop is found
+    order; loops in the order of those first members. Every worker has at most one link of a
+    kind, so following links from each worker that may be on a loop finds every loop."""
+    links = links or Links(service)
+    ids, targets = links.ids, links.targets(kind)
+    maybe = _may_loop(ids, links.id_set, targets)
+    if not maybe:
+        return []
+    nxt = dict(zip(ids, targets, strict=True))
     state: dict[str, int] = {}  # 1 = on the current path, 2 = finished
     cycles = []
-    for start in nxt:
+    for start in ids:
+        if start not in maybe or start in state:
+            continue
         path: list[str] = []
         node: str | None = start
         while node is not None and node in nxt and node not in state:
@@ -119,13 +149,38 @@ def supervision_cycles(service: Service, kind: Supervision) -> list[list[str]]:
             path.append(node)
             node = nxt[node]
         if node is not None and state.get(node) == 1:
-            cycle = path[path.index(node) :]
-            order = order or {w.staff_id: i for i, w in enumerate(service.workers)}
-            first = min(range(len(cycle)), key=lambda i: order[cycle[i]])
-            cycles.append(cycle[first:] + cycle[:first])
+            cycles.append(path[path.index(node) :])
         for member in path:
             state[member] = 2
-    return cycles
+    order = {s: i for i, s in enumerate(ids)}
+    turned = [_from_first(c, order) for c in cycles]
+    return sorted(turned, key=lambda c: order[c[0]])
+
+
+def _from_first(cycle: list[str], order: dict[str, int]) -> list[str]:
+    first = min(range(len(cycle)), key=lambda i: order[cycle[i]])
+    return cycle[first:] + cycle[:first]
+
+
+def _may_loop(ids: list[str], known: set[str], targets: list[str | None]) -> set[str]:
+    """The workers that may be on a loop: what is left after dropping, round by round, those
+    nobody left links to (set operations, in C). A tree of depth d goes in d rounds; a long
+    chain is left after the last round to the walk, which gives the same answer, only slower."""
+    nodes = {
+        t for t in set(targets) if t is not None and t in known
+    }  # first round: anyone linked to
+    if not nodes:
+        return nodes
+    nxt = {i: t for i, t in zip(ids, targets, strict=True) if i in nodes}
+    for _ in range(_ROUNDS):
+        kept = nodes.intersection(map(nxt.__getitem__, nodes))
+        if len(kept) == len(nodes):
+            break
+        nodes = kept
+    return nodes
+
+
+_ROUNDS = 64
 
 
 def _teams(service: Service) -> Iterator[Problem]:

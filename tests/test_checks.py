@@ -5,8 +5,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from planner.checks import check_service
-from planner.models import Service, Team, Worker
+import networkx as nx
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planner.checks import check_service, supervision_cycles
+from planner.models import Service, Supervision, Team, Worker
 from planner.policy import default_policy
 
 
@@ -90,3 +94,42 @@ def test_unknown_team_and_warnings() -> None:
         "already_left": "warning",
         "no_supervisor": "warning",
     }
+
+
+def _service(links: list[int | None]) -> Service:
+    """Worker i (staff id W<i>) is supervised by worker links[i], or by nobody."""
+    return Service(
+        name="S",
+        local_authority="LA",
+        as_of=date(2026, 11, 1),
+        teams=(Team(name="T"),),
+        workers=tuple(
+            w(f"W{i}", supervisor_id=None if t is None else f"W{t}") for i, t in enumerate(links)
+        ),
+    )
+
+
+def _expected_loops(links: list[int | None]) -> list[list[str]]:
+    """Loops found by networkx, each from its first member in roster order, in that order."""
+    graph = nx.DiGraph([(i, t) for i, t in enumerate(links) if t is not None])
+    loops = [c for c in nx.simple_cycles(graph)]
+    turned = []
+    for c in loops:
+        first = c.index(min(c))
+        turned.append([f"W{i}" for i in c[first:] + c[:first]])
+    return sorted(turned, key=lambda c: int(c[0][1:]))
+
+
+@given(st.lists(st.one_of(st.none(), st.integers(0, 40)), min_size=1, max_size=40))
+@settings(max_examples=200, deadline=None)
+def test_every_loop_is_found_once_from_its_first_member(raw: list[int | None]) -> None:
+    links = [None if t is None or t >= len(raw) else t for t in raw]
+    found = supervision_cycles(_service(links), Supervision.PROFESSIONAL)
+    assert found == _expected_loops(links)
+
+
+def test_a_chain_longer_than_the_quick_rounds_still_ends_in_its_loop() -> None:
+    # W0 <- W1 <- ... <- W199, and W0 -> W200 -> W0: the chain outlasts the set rounds
+    links: list[int | None] = [200, *range(0, 199), 0]
+    found = supervision_cycles(_service(links), Supervision.PROFESSIONAL)
+    assert found == [["W0", "W200"]]

@@ -40,7 +40,8 @@ _WARN_FIRST = frozenset("=+@")
 _DEFAULTS = {
     name: info.get_default(call_default_factory=True)
     for name, info in Worker.model_fields.items()
-    if info.get_default(call_default_factory=True) not in (None, "", (), {})
+    if not info.is_required()
+    and info.get_default(call_default_factory=True) not in (None, "", (), {})
 }
 
 
@@ -203,6 +204,10 @@ def read_rows(
     rest = [i for i in range(n) if i not in built or i in reader.bad]
     checked = dict(zip(rest, reader.dicts(extra, rest if built else None), strict=True))
     result = RowResult(rows_read=n)
+    if not checked:  # the usual case: every row passed the screen and read cleanly
+        result.workers, result.worker_rows = list(built.values()), list(reader.numbers)
+        result.problems.extend(_formula_warnings(reader, result))
+        return result
     validate = Worker.__pydantic_validator__.validate_python  # model_validate, minus a call
     with collector_paused():  # many small objects, no reference cycles: nothing for it to collect
         for i in range(n):

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 from functools import cache, lru_cache
 from itertools import repeat
-from typing import Any
+from typing import Any, cast
 
 from planner.framework import load_framework
 from planner.io.layout import ChoiceList, Kind, load_layout, normalise
@@ -274,7 +274,9 @@ _DOMAIN_ITEM = re.compile(r"(?:d|domain)?\s*([1-9])\s*[:=\-–.]?\s*(.+)")
 
 
 def _items(value: Cell) -> list[str]:
-    return [item.strip(WS) for item in _ITEM_SPLIT.split(cell_text(value)) if item.strip(WS)]
+    return [
+        item for item in map(str.strip, _ITEM_SPLIT.split(cell_text(value)), repeat(WS)) if item
+    ]
 
 
 @cache
@@ -285,24 +287,32 @@ def _function_codes() -> dict[str, str]:
 def _role_functions(value: Cell) -> dict[str, float] | Bad:
     shares: dict[str, float] = {}
     for item in _items(value):
-        match = _FUNCTION_ITEM.fullmatch(item.lower())
-        if not match:
-            return Bad(f"{item!r} is not a role function with a share, like 'A.i 30%'")
-        letter, roman, number, percent = match.groups()
-        code = _function_codes().get(f"{letter}.{roman}")
-        if code is None:
-            return Bad(
-                f"{item!r}: {letter.upper()}.{roman} is not a TCSW role function (A.i to E.v)"
-            )
-        if number is None:
-            return Bad(f"{item!r} has no share of time: write it like '{code} 30%'")
-        share = float(number)
-        if percent or share > 1:
-            share /= 100
+        found = _function_item(item)
+        if found.__class__ is Bad:
+            return cast(Bad, found)
+        code, share = cast(tuple[str, float], found)
         if code in shares:
             return Bad(f"{code} is listed twice")
         shares[code] = share
     return shares
+
+
+@lru_cache(maxsize=USER_TEXT_CACHE)
+def _function_item(item: str) -> tuple[str, float] | Bad:
+    """One item of a role-function cell, like 'E.ii 30%'; rosters repeat a few items often."""
+    match = _FUNCTION_ITEM.fullmatch(item.lower())
+    if not match:
+        return Bad(f"{item!r} is not a role function with a share, like 'A.i 30%'")
+    letter, roman, number, percent = match.groups()
+    code = _function_codes().get(f"{letter}.{roman}")
+    if code is None:
+        return Bad(f"{item!r}: {letter.upper()}.{roman} is not a TCSW role function (A.i to E.v)")
+    if number is None:
+        return Bad(f"{item!r} has no share of time: write it like '{code} 30%'")
+    share = float(number)
+    if percent or share > 1:
+        share /= 100
+    return code, share
 
 
 def _domain_levels(value: Cell) -> dict[int, str] | Bad:

@@ -7,6 +7,7 @@ from typing import Any
 
 from planner.analysis.leadership import LeadershipCover, PostCover
 from planner.analysis.sweep import DepartureImpact
+from planner.framework import load_framework
 from planner.models import Service
 from planner.present.supervision import names
 
@@ -36,17 +37,40 @@ def post_rows(cover: LeadershipCover, service: Service) -> list[dict[str, Any]]:
     ]
 
 
+def _short(text: str, width: int = 70) -> str:
+    return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + "…"
+
+
+_KINDS = {"post": "Post", "function": "Role function", "category": "Role category"}
+
+
 def single_point_rows(cover: LeadershipCover, service: Service) -> list[dict[str, Any]]:
+    """Each post, role function or category resting on one person, those with nobody else
+    eligible first: they are the ones a departure would leave uncovered."""
     known = names(service)
-    return [
+    posts = {p.key: p for p in cover.posts}
+    rows = [
         {
-            "Kind": s.kind,
-            "What": s.id,
-            "Rests on": _named([s.staff_id], known),
-            "Others who could step in": s.bench,
+            "Rests on one person": _KINDS[s.kind],
+            "What": _what(s.kind, s.id, posts),
+            "Held by": _named([s.staff_id], known),
+            "Others eligible now": s.bench,
         }
         for s in cover.single_points
     ]
+    return sorted(rows, key=lambda r: r["Others eligible now"])
+
+
+def _what(kind: str, key: str, posts: dict[str, PostCover]) -> str:
+    fw = load_framework()
+    if kind == "post" and key in posts:
+        p = posts[key]
+        return f"{p.name} ({p.team})" if p.team else p.name
+    if kind == "function":
+        return f"{key}: {_short(fw.function(key).summary)}"
+    if kind == "category":
+        return f"Category {key}: {fw.category(key).title}"
+    return key
 
 
 def _counts(d: DepartureImpact) -> dict[str, Any]:

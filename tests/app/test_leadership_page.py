@@ -33,6 +33,10 @@ def test_leadership_page_shows_the_analysis() -> None:
     posts, points, sweep = (df.value for df in at.dataframe[:3])
     assert list(posts["Status"]) == [p.status for p in lead.posts]
     assert len(points) == len(lead.single_points)
+    # readable names, not keys, and the ones nobody else could cover first
+    assert "Principal social worker" in set(points["What"])
+    assert not any("@" in what or "_" in what for what in points["What"])
+    assert list(points["Others eligible now"]) == sorted(points["Others eligible now"])
     ranked = [d for d in lead.departure_sweep if d.score > 0]
     assert list(sweep["Score"]) == [d.score for d in ranked]
     top = ranked[0]
