@@ -152,7 +152,10 @@ def _filled(column: Column, default: Any) -> Column:
 
 def _text(required: bool, max_length: int | None, default: Any = None) -> Screen:
     def screen(column: Column) -> tuple[Column, list[int]]:
-        longest = max(map(len, _present(column)), default=0) if _only(column, str) else None
+        try:  # str.__len__ refuses anything but text: one pass checks type and length
+            longest: int | None = max(map(str.__len__, _present(column)), default=0)
+        except TypeError:
+            longest = None
         if longest is None or (required and None in column) or longest > (max_length or longest):
             bad = [
                 i

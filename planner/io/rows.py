@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
@@ -62,17 +61,21 @@ def is_blank(row: list[Cell]) -> bool:
     return all(v.__class__ is str and not v.strip(WS) for v in row if v != "")
 
 
+def _has_content(row: list[Cell]) -> bool:
+    first = row[0] if row else ""
+    if first.__class__ is not str or first.strip(WS):
+        return True  # the usual case, settled by the first cell without counting the rest
+    return not is_blank(row)
+
+
 class _Reader:
     def __init__(self, rows: list[list[Cell]], plan: HeaderPlan, layout: Layout, sheet: str):
         self.plan, self.layout, self.sheet = plan, layout, sheet
         width = max((c.index for c in plan.columns), default=-1) + 1
         below = rows[plan.row + 1 :]
-        # Count blanks per row in C; only rows with few filled cells need a closer look.
-        filled = list(map(int.__sub__, map(len, below), map(list.count, below, repeat(""))))
+        empty = [""] * width
         kept = [
-            plan.row + 1 + i
-            for i, n in enumerate(filled)
-            if n > 3 or (n and not is_blank(below[i]))
+            plan.row + 1 + i for i, row in enumerate(below) if row != empty and _has_content(row)
         ]
         self.numbers: list[int] = [r + 1 for r in kept]
         self.data: list[list[Cell]] = [rows[r] for r in kept]
