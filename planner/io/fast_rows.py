@@ -153,7 +153,8 @@ def _filled(column: Column, default: Any) -> Column:
 def _text(required: bool, max_length: int | None, default: Any = None) -> Screen:
     def screen(column: Column) -> tuple[Column, list[int]]:
         try:  # str.__len__ refuses anything but text: one pass checks type and length
-            longest: int | None = max(map(str.__len__, _present(column)), default=0)
+            present = compress(column, map(is_not, column, repeat(None)))
+            longest: int | None = max(map(str.__len__, present), default=0)
         except TypeError:
             longest = None
         if longest is None or (required and None in column) or longest > (max_length or longest):

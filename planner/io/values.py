@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 from functools import cache, lru_cache
 from itertools import repeat
-from typing import Any, cast
+from typing import Any
 
 from planner.framework import load_framework
 from planner.io.layout import ChoiceList, Kind, load_layout, normalise
@@ -288,9 +288,9 @@ def _role_functions(value: Cell) -> dict[str, float] | Bad:
     shares: dict[str, float] = {}
     for item in _items(value):
         found = _function_item(item)
-        if found.__class__ is Bad:
-            return cast(Bad, found)
-        code, share = cast(tuple[str, float], found)
+        if isinstance(found, Bad):
+            return found
+        code, share = found
         if code in shares:
             return Bad(f"{code} is listed twice")
         shares[code] = share
@@ -377,12 +377,12 @@ def convert_column(kind: Kind, cells: Sequence[Cell]) -> tuple[list[Any], dict[i
     distinct text is parsed once per column.
     """
     slow = _SLOW[kind]
-    only_text = set(map(type, cells)) <= {str}
     if kind == "text":
-        if only_text:  # the usual case, stripped in C
+        try:  # the usual case, all text, stripped in C (str.strip refuses anything else)
             texts = list(map(str.strip, cells, repeat(WS)))
-            return ([t or None for t in texts] if "" in texts else texts), {}
-        return [(v.strip(WS) or None) if v.__class__ is str else _text(v) for v in cells], {}
+        except TypeError:
+            return [(v.strip(WS) or None) if v.__class__ is str else _text(v) for v in cells], {}
+        return ([t or None for t in texts] if "" in texts else texts), {}
     memo: dict[str, Any] = {}
     get = memo.get
     found_bad: list[Bad] = []
@@ -404,7 +404,7 @@ def convert_column(kind: Kind, cells: Sequence[Cell]) -> tuple[list[Any], dict[i
             int(v) if v.__class__ is float and v.is_integer() else None if v == "" else miss(v)
             for v in cells
         ]
-    elif only_text:  # each distinct text parsed once, then every cell looked up in C
+    elif set(map(type, cells)) <= {str}:  # each distinct text parsed once, looked up in C
         for v in set(cells):
             miss(v)
         values = list(map(memo.__getitem__, cells))
