@@ -139,6 +139,13 @@ def _unusable(message: str | None, problems: list[Any], as_json: bool) -> int:
 
 @command("serve")
 def _serve(args: argparse.Namespace) -> int:
+    argv = serve_argv(args.port, headless=args.headless)
+    os.execv(sys.executable, argv)  # replaces this process, so stopping it stops the server
+    return 0  # pragma: no cover
+
+
+def serve_argv(port: int, *, headless: bool) -> list[str]:
+    """The command that serves the app as users get it (the browser tests start the same)."""
     from planner.paths import app_path
 
     argv = [
@@ -148,14 +155,13 @@ def _serve(args: argparse.Namespace) -> int:
         "run",
         str(app_path()),
         "--server.port",
-        str(args.port),
+        str(port),
         "--browser.gatherUsageStats",
         "false",
+        "--client.toolbarMode",
+        "minimal",  # no Deploy button or developer options: this is a product, not a sketch
     ]
-    if args.headless:
-        argv += ["--server.headless", "true"]
-    os.execv(sys.executable, argv)  # replaces this process, so stopping it stops the server
-    return 0  # pragma: no cover
+    return argv + (["--server.headless", "true"] if headless else [])
 
 
 def build_parser() -> argparse.ArgumentParser:

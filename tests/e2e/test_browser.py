@@ -44,6 +44,7 @@ def test_every_page_opens_without_an_error(
     page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=60_000)
     page.wait_for_timeout(1500)
     assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.get_by_text("Deploy", exact=True).count() == 0  # served as a product
     page.screenshot(path=str(SHOTS / f"{path or 'overview'}.png"), full_page=True)
     page.close()
 
@@ -73,6 +74,7 @@ def test_a_messy_roster_is_previewed_then_imported_on_confirmation(
     page.get_by_text("Saved snapshot").wait_for(timeout=60_000)
     _settled(page)
     assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.get_by_text("Deploy", exact=True).count() == 0  # served as a product
     page.screenshot(path=str(SHOTS / "import_saved.png"), full_page=True)
     page.close()
 
