@@ -138,14 +138,13 @@ def projection_lines(p: Projection) -> list[str]:
         f"{p.annual_turnover:.1%} a year, re-approval {p.reapproval_rate:.0%}; nobody recruited.",
         f"AMHP target: {p.amhp_target if p.amhp_target is not None else 'n/a'} "
         f"(policy per 100,000 adults); {p.posts_needed} needed posts.",
-        "  month     AMHPs median (10-90%)  planned   slots/supervisees   posts covered",
+        f"  {'month':<9}{'AMHPs: median (10-90%)':<24}{'planned leavers only':>21}"
+        f"{'supervision slots/supervisees':>31}{'posts covered':>15}",
     ]
     for m in range(0, len(p.months), 12):
         a = p.amhp
-        lines.append(
-            f"  {p.months[m]:%m/%Y}   {a.median[m]:>5g} ({a.p10[m]:g}-{a.p90[m]:g})"
-            f"{'':<10}{a.planned[m]:>6g}   "
-            f"{p.supervision_slots.median[m]:>6g}/{p.supervisees.median[m]:<6g}"
-            f"{'':<8}{p.posts_covered.median[m]:g}/{p.posts_needed}"
-        )
+        band = f"{a.median[m]:g} ({a.p10[m]:g}-{a.p90[m]:g})"
+        slots = f"{p.supervision_slots.median[m]:g}/{p.supervisees.median[m]:g}"
+        posts = f"{p.posts_covered.median[m]:g}/{p.posts_needed}"
+        lines.append(f"  {p.months[m]:%m/%Y}  {band:<24}{a.planned[m]:>21g}{slots:>31}{posts:>15}")
     return lines
