@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import cached_property
 from operator import attrgetter, eq
+from typing import cast
 
 from planner.framework import load_framework
 from planner.models import Profession, Service, Supervision, Worker
@@ -45,6 +46,8 @@ class Links:
         self.workers = service.workers
         self.ids: list[str] = list(map(attrgetter("staff_id"), service.workers))
         self._targets: dict[Supervision, list[str | None]] = {}
+        self._named: dict[Supervision, set[str]] = {}
+        self._loops: dict[Supervision, dict[str, str]] = {}
 
     @cached_property
     def id_set(self) -> set[str]:
@@ -54,6 +57,27 @@ class Links:
         if kind not in self._targets:
             self._targets[kind] = list(map(attrgetter(kind.value), self.workers))
         return self._targets[kind]
+
+    def named(self, kind: Supervision) -> set[str]:
+        """The staff ids this kind of link names."""
+        if kind not in self._named:
+            found = set(self.targets(kind))
+            found.discard(None)
+            self._named[kind] = cast(set[str], found)
+        return self._named[kind]
+
+    def may_loop(self, kind: Supervision) -> dict[str, str]:
+        """Each worker that may be on a loop of this kind, with the worker they link to."""
+        if kind not in self._loops:
+            self._loops[kind] = _may_loop(
+                self.ids, self.id_set, self.targets(kind), self.named(kind)
+            )
+        return self._loops[kind]
+
+    def self_linked(self, kind: Supervision) -> bool:
+        if len(self.id_set) < len(self.ids):  # a repeated id hides links: look at every one
+            return any(map(eq, self.targets(kind), self.ids))
+        return any(t == n for n, t in self.may_loop(kind).items())  # a self-link is a loop
 
 
 def _duplicates(service: Service, links: Links) -> Iterator[Problem]:
@@ -82,9 +106,7 @@ def _links(service: Service, links: Links) -> Iterator[Problem]:
     odd: list[tuple[int, int, Worker, Supervision]] = []
     for k, kind in enumerate(Supervision):
         targets = links.targets(kind)
-        named = set(targets)
-        named.discard(None)
-        if named <= ids and not any(map(eq, targets, links.ids)):
+        if links.named(kind) <= ids and not links.self_linked(kind):
             continue
         for i, (w, target) in enumerate(zip(service.workers, targets, strict=True)):
             if target and (target not in ids or target == w.staff_id):
@@ -133,7 +155,7 @@ def supervision_cycles(
     kind, so following links from each worker that may be on a loop finds every loop."""
     links = links or Links(service)
     ids, targets = links.ids, links.targets(kind)
-    maybe = _may_loop(ids, links.id_set, targets)
+    maybe = links.may_loop(kind)
     if not maybe:
         return []
     nxt = dict(zip(ids, targets, strict=True))
@@ -162,22 +184,24 @@ def _from_first(cycle: list[str], order: dict[str, int]) -> list[str]:
     return cycle[first:] + cycle[:first]
 
 
-def _may_loop(ids: list[str], known: set[str], targets: list[str | None]) -> set[str]:
-    """The workers that may be on a loop: what is left after dropping, round by round, those
-    nobody left links to (set operations, in C). A tree of depth d goes in d rounds; a long
-    chain is left after the last round to the walk, which gives the same answer, only slower."""
-    nodes = {
-        t for t in set(targets) if t is not None and t in known
-    }  # first round: anyone linked to
+def _may_loop(
+    ids: list[str], known: set[str], targets: list[str | None], named: set[str]
+) -> dict[str, str]:
+    """The workers that may be on a loop, each with its link: what is left after dropping,
+    round by round, those nobody left links to (set operations, in C). A tree of depth d goes in
+    d rounds; a long chain is left after the last round to the walk, which gives the same
+    answer, only slower."""
+    nodes = named & known  # the first round: anyone linked to
     if not nodes:
-        return nodes
-    nxt = {i: t for i, t in zip(ids, targets, strict=True) if i in nodes}
+        return {}
+    nxt = {i: t for i, t in zip(ids, targets, strict=True) if i in nodes and t is not None}
+    nodes.intersection_update(nxt)
     for _ in range(_ROUNDS):
         kept = nodes.intersection(map(nxt.__getitem__, nodes))
         if len(kept) == len(nodes):
             break
         nodes = kept
-    return nodes
+    return {n: nxt[n] for n in nodes}
 
 
 _ROUNDS = 64

@@ -133,3 +133,15 @@ def test_a_chain_longer_than_the_quick_rounds_still_ends_in_its_loop() -> None:
     links: list[int | None] = [200, *range(0, 199), 0]
     found = supervision_cycles(_service(links), Supervision.PROFESSIONAL)
     assert found == [["W0", "W200"]]
+
+
+def test_self_links_are_found_for_every_kind_even_behind_a_repeated_id() -> None:
+    found = problems(
+        w("A", amhp_supervisor_id="A"),
+        w("B", supervisor_id="B"),
+        w("B", supervisor_id="C"),  # the same id again, linking elsewhere
+        w("C", line_manager_id="C"),
+    )
+    assert ("self_supervision", "A", "amhp_supervisor_id") in found
+    assert ("self_supervision", "B", "supervisor_id") in found
+    assert ("self_supervision", "C", "line_manager_id") in found

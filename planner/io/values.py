@@ -404,8 +404,8 @@ def convert_column(kind: Kind, cells: Sequence[Cell]) -> tuple[list[Any], dict[i
             int(v) if v.__class__ is float and v.is_integer() else None if v == "" else miss(v)
             for v in cells
         ]
-    elif set(map(type, cells)) <= {str}:  # each distinct text parsed once, looked up in C
-        for v in set(cells):
+    elif _all_text(distinct := set(cells)):  # each distinct text parsed once, looked up in C
+        for v in distinct:
             miss(v)
         values = list(map(memo.__getitem__, cells))
     else:
@@ -416,6 +416,12 @@ def convert_column(kind: Kind, cells: Sequence[Cell]) -> tuple[list[Any], dict[i
     for i in bad:
         values[i] = None
     return values, bad
+
+
+def _all_text(distinct: set[Cell]) -> bool:
+    """True when every cell is text, judged from the distinct values: no text equals a number,
+    date or bool, so a cell of any other type would be among them."""
+    return set(map(type, distinct)) <= {str}
 
 
 # --- writing ----------------------------------------------------------------------------------
