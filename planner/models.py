@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from operator import attrgetter
 from typing import Literal
 
 from pydantic import (
@@ -198,8 +199,9 @@ class Service(BaseModel):
 
     def model_post_init(self, context: object, /) -> None:
         index: dict[str, Worker] = self.__pydantic_private__["_index"]  # type: ignore[index]
-        for w in self.workers:
-            index.setdefault(w.staff_id, w)
+        # Built backwards, in C, so that the first worker with a repeated staff id is the one kept.
+        backwards = self.workers[::-1]
+        index.update(zip(map(attrgetter("staff_id"), backwards), backwards, strict=True))
 
     def worker(self, staff_id: str) -> Worker | None:
         # Private attributes read through __getattr__ are slow; checks call this per link.

@@ -112,6 +112,19 @@ def test_without_removes_exactly_one_worker_and_updates_lookups() -> None:
     assert gone.worker("S1") is None and s.worker("S1") is not None
 
 
+def test_a_repeated_staff_id_looks_up_its_first_worker() -> None:
+    # the checks report the repeat; until HR fixes it, lookups see the row they met first
+    s = Service(
+        name="S",
+        local_authority="LA",
+        as_of=date(2026, 1, 1),
+        workers=(worker(name="First"), worker(staff_id="S2"), worker(name="Second")),
+    )
+    found = s.worker("S1")
+    assert found is not None and found.name == "First"
+    assert s.worker("S2") is s.workers[1]
+
+
 @given(
     fte=st.floats(min_value=0.01, max_value=1.0),
     shares=st.lists(st.floats(min_value=0.01, max_value=0.3), max_size=3),

@@ -97,12 +97,9 @@ class _Reader:
     def convert(self) -> None:
         for col in self.plan.by_target("field"):
             kind = self.layout.by_field[col.name].kind
-            values, bad = convert_column(kind, self.column(col))
-            default = _DEFAULTS.get(col.name)
-            if default is not None:
-                # A value equal to the model's default is left out: the model fills it in
-                # without validating it again for every row.
-                values = [None if v == default else v for v in values]
+            # A value equal to the model's default is left out: the model fills it in without
+            # validating it again for every row.
+            values, bad = convert_column(kind, self.column(col), _DEFAULTS.get(col.name))
             self.values[col.name] = values
             for i, message in bad.items():
                 self.bad.setdefault(i, []).append((col, message))

@@ -370,19 +370,19 @@ _SLOW: dict[Kind, Callable[[Cell], Any]] = {
 }
 
 
-def convert_column(kind: Kind, cells: Sequence[Cell]) -> tuple[list[Any], dict[int, str]]:
-    """Each cell read as `kind` (None for a blank) and the reasons for cells that could not be.
+def convert_column(
+    kind: Kind, cells: Sequence[Cell], default: Any = None
+) -> tuple[list[Any], dict[int, str]]:
+    """Each cell read as `kind` (None for a blank, and for a value equal to `default`) and the
+    reasons for cells that could not be.
 
     Rosters repeat the same few texts in most columns (levels, teams, contracts), so each
     distinct text is parsed once per column.
     """
     slow = _SLOW[kind]
     if kind == "text":
-        try:  # the usual case, all text, stripped in C (str.strip refuses anything else)
-            texts = list(map(str.strip, cells, repeat(WS)))
-        except TypeError:
-            return [(v.strip(WS) or None) if v.__class__ is str else _text(v) for v in cells], {}
-        return ([t or None for t in texts] if "" in texts else texts), {}
+        texts = _texts(cells)
+        return ([None if v == default else v for v in texts] if default is not None else texts), {}
     memo: dict[str, Any] = {}
     get = memo.get
     found_bad: list[Bad] = []
@@ -407,15 +407,28 @@ def convert_column(kind: Kind, cells: Sequence[Cell]) -> tuple[list[Any], dict[i
     elif _all_text(distinct := set(cells)):  # each distinct text parsed once, looked up in C
         for v in distinct:
             miss(v)
+        if default is not None:  # the default, too, settled once per distinct text
+            memo.update([(v, None) for v, r in memo.items() if r == default])
+            default = None
         values = list(map(memo.__getitem__, cells))
     else:
         values = [r if (r := get(v, _MISS)) is not _MISS else miss(v) for v in cells]
+    if default is not None:
+        values = [None if v == default else v for v in values]
     if not found_bad:
         return values, {}
     bad = {i: v.message for i, v in enumerate(values) if v.__class__ is Bad}
     for i in bad:
         values[i] = None
     return values, bad
+
+
+def _texts(cells: Sequence[Cell]) -> list[str | None]:
+    try:  # the usual case, all text, stripped in C (str.strip refuses anything else)
+        texts: list[str | None] = list(map(str.strip, cells, repeat(WS)))
+    except TypeError:
+        return [(v.strip(WS) or None) if v.__class__ is str else _text(v) for v in cells]
+    return [t or None for t in texts] if "" in texts else texts
 
 
 def _all_text(distinct: set[Cell]) -> bool:
