@@ -106,14 +106,14 @@ for line in aggregate_findings(a):
 
 st.subheader("Against the target and benchmarks")
 st.caption(f"Red line: the target of {a.target_per_100k:g} per 100,000.")
-st.altair_chart(benchmark_chart(a), use_container_width=True)
+st.altair_chart(benchmark_chart(a), width="stretch")
 st.dataframe(benchmark_rows(a), hide_index=True)
 
 st.subheader("Demand against duty hours")
 if a.demand_hours is None:
     st.info("No adult population, so no demand estimate.")
 else:
-    st.altair_chart(demand_chart(a), use_container_width=True)
+    st.altair_chart(demand_chart(a), width="stretch")
     st.write(
         f"{a.assessments_per_year:,.0f} assessments a year need {a.demand_hours:,.0f} AMHP hours; "
         f"duty time gives {a.duty_hours:,.0f}."
@@ -136,7 +136,7 @@ if role == "commissioner":
 else:
     for col, (name, count) in zip(cols, horizon_counts(a).items(), strict=True):
         col.metric(name, count)
-    st.altair_chart(horizon_chart(a), use_container_width=True)
+    st.altair_chart(horizon_chart(a), width="stretch")
     st.dataframe(horizon_rows(a), hide_index=True)
 for line in a.horizon.assumptions:
     st.caption(line)

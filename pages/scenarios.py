@@ -245,7 +245,7 @@ p = _projection(
     changed.model_dump_json(), changed_policy.model_dump_json(), on, years, int(runs), int(seed)
 )
 st.caption(projection_caption(p))
-st.altair_chart(amhp_chart(p), use_container_width=True)
+st.altair_chart(amhp_chart(p), width="stretch")
 cols = st.columns(3)
 cols[0].altair_chart(band_chart(p, p.supervision_slots, "Supervision slots"))
 cols[1].altair_chart(band_chart(p, p.supervisees, "Supervisees"))
