@@ -1,0 +1,59 @@
+"""What `convert_column` promises about the type of each value it gives back, whatever HR typed.
+
+The fast path's screens rely on it: a column of dates converted as dates is not checked for type
+again, so this contract is tested on its own, with any mix of cells a reader can produce.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, get_args
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planner.io.layout import Kind
+from planner.io.values import convert_column
+
+PROMISED: dict[str, tuple[type, ...]] = {
+    "text": (str,),
+    "profession": (str,),
+    "level": (str,),
+    "contract": (str,),
+    "share": (float,),
+    "number": (float,),
+    "date": (date,),
+    "year": (int,),
+    "stage": (int,),
+    "yes_no": (bool,),
+    "domain_levels": (dict,),
+    "role_functions": (dict,),
+    "posts": (tuple,),
+}
+CELLS = st.one_of(
+    st.just(""),
+    st.text(max_size=12),
+    st.sampled_from(["Yes", "no", "TRUE", "60%", "0.5", "A.i 30%", "6 Advanced", "01/02/2024"]),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.integers(-(10**6), 10**6),
+    st.booleans(),
+    st.dates(),
+    st.datetimes(min_value=datetime(1900, 1, 1)),
+)
+
+
+def test_every_kind_has_a_promise() -> None:
+    assert set(PROMISED) == set(get_args(Kind))
+
+
+@given(kind=st.sampled_from(sorted(PROMISED)), cells=st.lists(CELLS, max_size=30))
+@settings(max_examples=400, deadline=None)
+def test_each_value_is_blank_or_of_the_promised_type(kind: Any, cells: list[Any]) -> None:
+    values, bad = convert_column(kind, cells)
+    assert len(values) == len(cells)
+    for i, v in enumerate(values):
+        assert v is None or v.__class__ in PROMISED[kind], (kind, cells[i], v)
+        if i in bad:
+            assert v is None  # a cell that could not be read is left blank and reported
+    if kind == "date":  # a datetime is a date, but the model wants the date alone
+        assert not any(v.__class__ is datetime for v in values)
