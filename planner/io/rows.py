@@ -79,7 +79,7 @@ class _Reader:
         ]
         self.numbers: list[int] = [r + 1 for r in kept]
         self.data: list[list[Cell]] = below if len(kept) == len(below) else [rows[r] for r in kept]
-        if any(len(row) < width for row in self.data):  # CSV rows can be short
+        if min(map(len, self.data), default=width) < width:  # CSV rows can be short
             self.data = [row + [""] * (width - len(row)) for row in self.data]
         # One pass turns rows into columns; each column is then converted whole.
         self.columns: list[tuple[Cell, ...]] = (
