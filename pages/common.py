@@ -195,17 +195,26 @@ def _report(service_json: str, policy_json: str, on: date) -> Report:
     )
 
 
+def _key(
+    service: Service | None = None, policy: Policy | None = None, on: date | None = None
+) -> tuple[str, str, date]:
+    """What each cached analysis is keyed on: the service and policy (those in use unless
+    given) as JSON, and the as-of date."""
+    return (
+        (service or current_service()).model_dump_json(),
+        (policy or current_policy()).model_dump_json(),
+        on or as_of(),
+    )
+
+
 def report_as_saved(service: Service) -> Report:
     """The analysis of a saved snapshot on its own as-of date, with the policy in use."""
-    return _report(service.model_dump_json(), current_policy().model_dump_json(), service.as_of)
+    return _report(*_key(service, on=service.as_of))
 
 
 def report(service: Service | None = None, policy: Policy | None = None) -> Report:
     """The analysis for the service and policy in use (or the ones given), cached on both."""
-    chosen = service or current_service()
-    return _report(
-        chosen.model_dump_json(), (policy or current_policy()).model_dump_json(), as_of()
-    )
+    return _report(*_key(service, policy))
 
 
 # --- who is using the app ---------------------------------------------------------------------
@@ -340,7 +349,7 @@ def _supervision(service_json: str, policy_json: str, on: date) -> SupervisionRe
 
 def supervision_of(service: Service) -> SupervisionResult:
     """The supervision analysis alone, for a what-if service (cheaper than the whole report)."""
-    return _supervision(service.model_dump_json(), current_policy().model_dump_json(), as_of())
+    return _supervision(*_key(service))
 
 
 @st.cache_data(show_spinner="Looking for supervisors with spare capacity…", max_entries=8)
@@ -351,9 +360,7 @@ def _suggestions(service_json: str, policy_json: str, on: date) -> Suggestions:
 
 def suggestions() -> Suggestions:
     """Suggested supervision moves for the service in use."""
-    return _suggestions(
-        current_service().model_dump_json(), current_policy().model_dump_json(), as_of()
-    )
+    return _suggestions(*_key())
 
 
 # cache_resource, not cache_data: unpickling a 1,000-worker plan on every rerun took 0.43 s.
@@ -366,6 +373,4 @@ def _succession(service_json: str, policy_json: str, on: date) -> SuccessionPlan
 
 def succession() -> SuccessionPlan:
     """The succession plan for the service and policy in use, cached on both."""
-    return _succession(
-        current_service().model_dump_json(), current_policy().model_dump_json(), as_of()
-    )
+    return _succession(*_key())

@@ -187,23 +187,16 @@ def _export_section(db: Store | None) -> None:
     service, info = current_service(), current_snapshot()
     number = info.number if info else None
     st.caption(f"{service.name}, {len(service.workers)} workers, in the template layout.")
-    cols = st.columns(2)
-    cols[0].download_button(
-        "Roster (.xlsx)",
-        _export(database_url(), info.id if info else None, "xlsx"),
-        file_name=ie.export_name(service.name, number, "xlsx"),
-        icon=":material/table_view:",
-        on_click=_record_export,
-        args=(db, info, "xlsx"),
-    )
-    cols[1].download_button(
-        "Roster (.csv)",
-        _export(database_url(), info.id if info else None, "csv"),
-        file_name=ie.export_name(service.name, number, "csv"),
-        icon=":material/description:",
-        on_click=_record_export,
-        args=(db, info, "csv"),
-    )
+    formats = (("xlsx", ":material/table_view:"), ("csv", ":material/description:"))
+    for col, (kind, icon) in zip(st.columns(2), formats, strict=True):
+        col.download_button(
+            f"Roster (.{kind})",
+            _export(database_url(), info.id if info else None, kind),
+            file_name=ie.export_name(service.name, number, kind),
+            icon=icon,
+            on_click=_record_export,
+            args=(db, info, kind),
+        )
 
 
 def _record_export(db: Store | None, info: SnapshotInfo | None, kind: str) -> None:

@@ -154,15 +154,15 @@ def supervision_cycles(
     order; loops in the order of those first members. Every worker has at most one link of a
     kind, so following links from each worker that may be on a loop finds every loop."""
     links = links or Links(service)
-    ids, targets = links.ids, links.targets(kind)
-    maybe = links.may_loop(kind)
-    if not maybe:
+    ids = links.ids
+    # Links from a worker who may be on a loop only lead to others who may: follow those alone.
+    nxt: dict[str, str] = links.may_loop(kind)
+    if not nxt:
         return []
-    nxt = dict(zip(ids, targets, strict=True))
     state: dict[str, int] = {}  # 1 = on the current path, 2 = finished
     cycles = []
     for start in ids:
-        if start not in maybe or start in state:
+        if start not in nxt or start in state:
             continue
         path: list[str] = []
         node: str | None = start

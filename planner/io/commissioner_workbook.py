@@ -12,7 +12,7 @@ from typing import Any
 
 from xlsxwriter.workbook import Workbook
 
-from planner.commissioner import Breakdown, CommissionerView
+from planner.commissioner import Breakdown, CommissionerView, RotaLine
 from planner.disclosure import Suppressed
 from planner.io.workbook import Formats, Target, new_workbook, raw_writer, write_headings
 
@@ -65,6 +65,17 @@ def _breakdown_rows(b: Breakdown) -> list[tuple[Any, ...]]:
     return [*rows, ("Total", b.workers, b.amhps)]
 
 
+def _rota_row(r: RotaLine) -> tuple[Any, ...]:
+    return (
+        r.shift,
+        r.hours_per_week,
+        r.amhps_needed,
+        r.share_within_target,
+        r.mean_wait_hours,
+        r.utilisation,
+    )
+
+
 def write_commissioner_workbook(view: CommissionerView, target: Target) -> None:
     wb = new_workbook(target)
     fmt = Formats(wb)
@@ -81,11 +92,7 @@ def write_commissioner_workbook(view: CommissionerView, target: Target) -> None:
         fmt,
         "Rota",
         ("Shift", "Hours a week", "AMHPs needed", "Within target", "Mean wait (h)", "Utilisation"),
-        [
-            (r.shift, r.hours_per_week, r.amhps_needed, r.share_within_target, r.mean_wait_hours)
-            + (r.utilisation,)
-            for r in view.rota
-        ],
+        [_rota_row(r) for r in view.rota],
     )
     _table(
         wb,

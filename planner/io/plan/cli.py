@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -37,12 +36,8 @@ def register(sub: Any, service_args: Callable[[argparse.ArgumentParser], None]) 
     command("plan")(_plan)
 
 
-def _err(message: str) -> None:
-    print(message, file=sys.stderr)
-
-
 def _plan(args: argparse.Namespace) -> int:
-    from planner.cli import _unusable
+    from planner.cli import _err, _unusable  # loaded already: it registered this command
     from planner.io.plan import write_plan_workbook
     from planner.io.service_file import load_service
 
