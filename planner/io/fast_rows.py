@@ -15,12 +15,15 @@ that promise is tested on its own in tests/io/test_convert_contract.py.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable
 from functools import cache
 from itertools import compress, repeat
 from math import isnan
 from operator import is_not
 from typing import Any
+
+from pydantic import BaseModel
 
 from planner.framework import load_framework
 from planner.models import SHARE_TOLERANCE, Contract, Profession, Worker
@@ -37,7 +40,16 @@ _DEFAULT = {
     if not info.is_required()
 }
 _MUTABLE = frozenset(n for n, v in _DEFAULT.items() if isinstance(v, dict))
-_set = object.__setattr__
+# The four slots validation fills on a new model, set directly as `model_construct` does.
+_SLOT_SETTERS = tuple(
+    vars(BaseModel)[slot].__set__
+    for slot in (
+        "__dict__",
+        "__pydantic_fields_set__",
+        "__pydantic_extra__",
+        "__pydantic_private__",
+    )
+)
 _REQUIRED = object()  # a numeric field every row must fill
 
 
@@ -73,23 +85,21 @@ def _construct(
     doubt: set[int],
 ) -> dict[int, Worker]:
     n = len(columns["extra"])
-    keep = [i for i in range(n) if i not in doubt] if doubt else range(n)
     rows: Iterable[tuple[Any, ...]] = zip(*columns.values(), strict=True)
+    fields_sets: Iterable[set[str]] = _fields_set(values, extra, n)
+    keep: Iterable[int] = range(n)
     if doubt:
-        rows = compress(rows, (i not in doubt for i in range(n)))
-    # Whole rows to dicts without a Python-level loop: map, zip and dict all run in C.
-    dicts = map(dict, map(zip, repeat(FIELDS), rows))
-    fields_sets = _fields_set(values, extra, n)
-    built: dict[int, Worker] = {}
-    new, set_, cls = Worker.__new__, _set, Worker
-    for i, d in zip(keep, dicts, strict=True):
-        worker = new(cls)
-        set_(worker, "__dict__", d)
-        set_(worker, "__pydantic_fields_set__", fields_sets[i])
-        set_(worker, "__pydantic_extra__", None)
-        set_(worker, "__pydantic_private__", None)
-        built[i] = worker
-    return built
+        passed = [i not in doubt for i in range(n)]
+        rows, fields_sets, keep = (compress(x, passed) for x in (rows, fields_sets, keep))
+    # Whole rows to dicts, and dicts to workers, without a Python-level loop: map, zip and the
+    # slots' own setters all run in C.
+    dicts = list(map(dict, map(zip, repeat(FIELDS), rows)))
+    workers = list(map(Worker.__new__, repeat(Worker, len(dicts))))
+    for setter, given in zip(
+        _SLOT_SETTERS, (dicts, fields_sets, repeat(None), repeat(None)), strict=True
+    ):
+        deque(map(setter, workers, given), maxlen=0)
+    return dict(zip(keep, workers, strict=True))
 
 
 def _fields_set(values: dict[str, Column], extra: dict[str, list[str]], n: int) -> list[set[str]]:
@@ -359,19 +369,18 @@ _SCREENS: dict[str, Screen] = {
 def _rule_breaks(c: dict[str, Column], doubt: set[int]) -> list[int]:
     """Rows breaking a rule of `Worker._consistent`; rows already in doubt are not compared."""
     sw = Profession.SOCIAL_WORKER
-    rows: Sequence[tuple[Any, ...]] = list(
-        zip(
-            c["profession"],
-            c["pcf_level"],
-            c["start_date"],
-            c["planned_leaving_date"],
-            c["amhp_approved_on"],
-            c["amhp_approval_expires"],
-            c["amhp_training_started"],
-            c["amhp_training_completes"],
-            c["amhp_rota_share"],
-            strict=True,
-        )
+    # Walked lazily: zip hands back the same tuple each time, so no row tuples pile up.
+    rows = zip(
+        c["profession"],
+        c["pcf_level"],
+        c["start_date"],
+        c["planned_leaving_date"],
+        c["amhp_approved_on"],
+        c["amhp_approval_expires"],
+        c["amhp_training_started"],
+        c["amhp_training_completes"],
+        c["amhp_rota_share"],
+        strict=True,
     )
     return [
         i

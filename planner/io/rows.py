@@ -201,7 +201,11 @@ def read_rows(
     extra = reader.extra_texts()
     built = build_workers(reader.values, extra, n) if fast else {}
     # A row with a cell that could not be read goes to validation even if the rest passes.
-    rest = [i for i in range(n) if i not in built or i in reader.bad]
+    rest = (
+        [i for i in range(n) if i not in built or i in reader.bad]
+        if len(built) < n or reader.bad
+        else []
+    )
     checked = dict(zip(rest, reader.dicts(extra, rest if built else None), strict=True))
     result = RowResult(rows_read=n)
     if not checked:  # the usual case: every row passed the screen and read cleanly
