@@ -90,7 +90,9 @@ def _construct(
     keep: Iterable[int] = range(n)
     if doubt:
         passed = [i not in doubt for i in range(n)]
-        rows, fields_sets, keep = (compress(x, passed) for x in (rows, fields_sets, keep))
+        rows = compress(rows, passed)
+        fields_sets = compress(fields_sets, passed)
+        keep = compress(keep, passed)
     # Whole rows to dicts, and dicts to workers, without a Python-level loop: map, zip and the
     # slots' own setters all run in C.
     dicts = list(map(dict, map(zip, repeat(FIELDS), rows)))
