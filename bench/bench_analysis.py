@@ -83,7 +83,9 @@ def sweep_against_naive() -> None:
 
 
 _ONE_SIZE = """
-import json, resource, sys, time
+import json, sys, time
+sys.path.insert(0, sys.argv[2])
+from bench.common import own_peak_mb
 from planner.analysis import analyse_graph
 from planner.demo import generate_service
 from planner.graph import build
@@ -99,7 +101,7 @@ report = analyse_graph(wg, policy)
 t2, c2 = time.perf_counter(), time.process_time()
 print(json.dumps({
     "build": t1 - t0, "whole": t2 - t0, "cpu": c2 - c0, "edges": wg.graph.number_of_edges(),
-    "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "peak_mb": own_peak_mb(),
     "findings": len(report.findings),
 }))
 """
@@ -110,7 +112,7 @@ def _one_size(size: int, runs: int = 2) -> dict[str, float]:
     results = []
     for _ in range(runs):
         done = subprocess.run(
-            [sys.executable, "-c", _ONE_SIZE, str(size)],
+            [sys.executable, "-c", _ONE_SIZE, str(size), str(ROOT)],
             capture_output=True,
             text=True,
             check=True,

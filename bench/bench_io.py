@@ -131,13 +131,14 @@ def _pandas_validate(path: Path) -> int:
 
 def _peak_memory_mb(path: Path) -> float:
     code = (
-        "import resource, sys; from pathlib import Path; "
-        "from planner.io.roster import import_roster; "
+        "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[2]); "
+        "from bench.common import own_peak_mb; from planner.io.roster import import_roster; "
         "r = import_roster(Path(sys.argv[1])); assert r.service is not None; "
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+        "print(own_peak_mb())"
     )
+    root = str(Path(__file__).resolve().parent.parent)
     out = subprocess.run(
-        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True
+        [sys.executable, "-c", code, str(path), root], capture_output=True, text=True, check=True
     )
     return float(out.stdout.strip())
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import resource
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 BenchFn = Callable[[], None]
@@ -32,3 +34,17 @@ def timed(fn: Callable[[], Any], repeat: int = 1) -> tuple[float, Any]:
 
 def verdict(ok: bool) -> str:
     return "meets target" if ok else "MISSES TARGET"
+
+
+def own_peak_mb() -> float:
+    """This process's peak resident memory in MB, from its own address space (VmHWM).
+
+    `ru_maxrss` is not used where /proc is there: Linux carries it over fork and exec, so a child
+    started by a benchmark holding 700 MB would report at least that, whatever it used itself.
+    """
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
