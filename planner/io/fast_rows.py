@@ -165,12 +165,13 @@ def _filled(column: Column, default: Any) -> Column:
 
 def _text(required: bool, max_length: int | None, default: Any = None) -> Screen:
     def screen(column: Column) -> tuple[Column, list[int]]:
-        try:  # str.__len__ refuses anything but text: one pass checks type and length
-            present = compress(column, map(is_not, column, repeat(None)))
-            longest: int | None = max(map(str.__len__, present), default=0)
+        # Converted text is never "" (a blank is None), so truth tells a blank in C. str.__len__
+        # refuses anything but text: one pass checks type and length.
+        try:
+            longest: int | None = max(map(str.__len__, filter(None, column)), default=0)
         except TypeError:
             longest = None
-        if longest is None or (required and None in column) or longest > (max_length or longest):
+        if longest is None or (required and not all(column)) or longest > (max_length or longest):
             bad = [
                 i
                 for i, v in enumerate(column)

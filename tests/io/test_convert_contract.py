@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.io.layout import Kind
-from planner.io.values import convert_column
+from planner.io.values import WS, convert_column
 
 PROMISED: dict[str, tuple[type, ...]] = {
     "text": (str,),
@@ -55,5 +55,31 @@ def test_each_value_is_blank_or_of_the_promised_type(kind: Any, cells: list[Any]
         assert v is None or v.__class__ in PROMISED[kind], (kind, cells[i], v)
         if i in bad:
             assert v is None  # a cell that could not be read is left blank and reported
+    if kind == "text":  # a blank is None, never "": the fast path tells blanks by truth
+        assert "" not in values
     if kind == "date":  # a datetime is a date, but the model wants the date alone
         assert not any(v.__class__ is datetime for v in values)
+
+
+# Text with white space at its ends, including the separators \x1c-\x1f that str.strip() trims
+# and Unicode's White_Space (what the model trims) does not.
+EDGES = st.sampled_from([" ", "\t", "\xa0", "\u3000", "\x1c", "\x1f", "\n"])
+TEXTS = st.builds(
+    lambda a, core, b: a + core + b,
+    st.text(EDGES, max_size=2),
+    st.text(st.sampled_from("ab \x1d"), max_size=4),
+    st.text(EDGES, max_size=2),
+)
+
+
+def test_what_text_trims_is_white_space_to_str_strip_too() -> None:
+    # The fast trim relies on it: str.strip() trims at least what WS names.
+    assert all(ch.isspace() for ch in WS)
+
+
+@given(cells=st.lists(TEXTS, max_size=20))
+@settings(max_examples=300, deadline=None)
+def test_text_is_trimmed_of_unicode_white_space_only(cells: list[str]) -> None:
+    values, bad = convert_column("text", tuple(cells))
+    assert values == [c.strip(WS) or None for c in cells]
+    assert not bad
