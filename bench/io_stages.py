@@ -3,7 +3,7 @@ python-calamine's raw read of the same file. Not a target, a tool for working on
 
     .venv/bin/python bench/io_stages.py ROSTER.xlsx [RUNS]
 
-(`planner demo --size 100000` and `planner export` make a roster to try.) Stage timing told more
+(`planner demo --size 100000 --out roster.xlsx` makes one to try.) Stage timing told more
 than cProfile here: the import is mostly C-level passes that a profiler's overhead distorts.
 """
 
