@@ -84,7 +84,6 @@ def sweep_against_naive() -> None:
 
 _ONE_SIZE = """
 import json, sys, time
-sys.path.insert(0, sys.argv[2])
 from bench.common import own_peak_mb
 from planner.analysis import analyse_graph
 from planner.demo import generate_service
@@ -112,7 +111,7 @@ def _one_size(size: int, runs: int = 2) -> dict[str, float]:
     results = []
     for _ in range(runs):
         done = subprocess.run(
-            [sys.executable, "-c", _ONE_SIZE, str(size), str(ROOT)],
+            [sys.executable, "-c", _ONE_SIZE, str(size)],
             capture_output=True,
             text=True,
             check=True,

@@ -131,14 +131,18 @@ def _pandas_validate(path: Path) -> int:
 
 def _peak_memory_mb(path: Path) -> float:
     code = (
-        "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[2]); "
+        "import sys; from pathlib import Path; "
         "from bench.common import own_peak_mb; from planner.io.roster import import_roster; "
         "r = import_roster(Path(sys.argv[1])); assert r.service is not None; "
         "print(own_peak_mb())"
     )
-    root = str(Path(__file__).resolve().parent.parent)
+    root = Path(__file__).resolve().parent.parent  # `python -c` finds bench/ from here
     out = subprocess.run(
-        [sys.executable, "-c", code, str(path), root], capture_output=True, text=True, check=True
+        [sys.executable, "-c", code, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=root,
     )
     return float(out.stdout.strip())
 

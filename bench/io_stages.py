@@ -1,7 +1,7 @@
 """Where a roster import spends its time: each stage's seconds and minor page faults, beside
 python-calamine's raw read of the same file. Not a target, a tool for working on one:
 
-    .venv/bin/python bench/io_stages.py ROSTER.xlsx [RUNS]
+    .venv/bin/python -m bench.io_stages ROSTER.xlsx [RUNS]
 
 (`planner demo --size 100000 --out roster.xlsx` makes one to try.) Stage timing told more
 than cProfile here: the import is mostly C-level passes that a profiler's overhead distorts.
@@ -19,12 +19,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from python_calamine import CalamineWorkbook
-
 import planner.io.fast_rows as fast_rows
 import planner.io.grid as grid
 import planner.io.roster as roster
 import planner.io.rows as rows
+from bench.bench_io import _calamine_read
 
 SPENT: dict[str, list[float]] = {}
 STAGES = (
@@ -68,8 +67,7 @@ def main(path: Path, runs: int) -> None:
     for _ in range(runs):
         gc.collect()
         t0 = time.perf_counter()
-        read = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Roster").to_python()
-        del read
+        _calamine_read(path)
         raw = time.perf_counter() - t0
         SPENT.clear()
         gc.collect()
