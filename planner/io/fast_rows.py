@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from itertools import compress, repeat
 from math import isnan
-from operator import is_not
+from operator import is_not, truth
 from typing import Any
 
 from pydantic import BaseModel
@@ -51,6 +51,8 @@ _SLOT_SETTERS = tuple(
     )
 )
 _REQUIRED = object()  # a numeric field every row must fill
+_NOT_THERE = object()
+_EMPTY: dict[Any, Any] = {}  # only ever copied
 
 
 def build_workers(
@@ -127,13 +129,13 @@ def _fields_set(values: dict[str, Column], extra: dict[str, list[str]], n: int) 
 
 def _default_column(name: str, n: int) -> Column:
     if name in _MUTABLE:  # each worker gets its own, as the model's default_factory gives
-        return [{} for _ in range(n)]
+        return list(map(dict.copy, repeat(_EMPTY, n)))
     return [_DEFAULT.get(name)] * n
 
 
 def _extra_column(extra: dict[str, list[str]], n: int, doubt: set[int]) -> Column:
     if not extra:
-        return [{} for _ in range(n)]
+        return list(map(dict.copy, repeat(_EMPTY, n)))
     names = list(extra)
     if any(k.__class__ is not str or k != k.strip() for k in names):
         doubt.update(range(n))  # headings the model would strip: let it
@@ -155,8 +157,10 @@ def _present(column: Column) -> list[Any]:
     return list(compress(column, map(is_not, column, repeat(None))))
 
 
-def _filled(column: Column, default: Any) -> Column:
-    return [default if v is None else v for v in column] if None in column else column
+def _filled(column: Column, default: Any, blanks: bool) -> Column:
+    """The column with its blanks (None) as `default`; `blanks` says whether there are any, as
+    the screen has already found out (`None in column` is a pass of its own)."""
+    return [default if v is None else v for v in column] if blanks else column
 
 
 # Each screen first asks, in C, whether the whole column is clean (the usual case); only a column
@@ -167,11 +171,13 @@ def _text(required: bool, max_length: int | None, default: Any = None) -> Screen
     def screen(column: Column) -> tuple[Column, list[int]]:
         # Converted text is never "" (a blank is None), so truth tells a blank in C. str.__len__
         # refuses anything but text: one pass checks type and length.
+        blanks = not all(column)
         try:
-            longest: int | None = max(map(str.__len__, filter(None, column)), default=0)
+            texts = filter(None, column) if blanks else column
+            longest: int | None = max(map(str.__len__, texts), default=0)
         except TypeError:
             longest = None
-        if longest is None or (required and not all(column)) or longest > (max_length or longest):
+        if longest is None or (required and blanks) or longest > (max_length or longest):
             bad = [
                 i
                 for i, v in enumerate(column)
@@ -180,7 +186,7 @@ def _text(required: bool, max_length: int | None, default: Any = None) -> Screen
             ]
         else:
             bad = []
-        return (column if default is None else _filled(column, default)), bad
+        return (column if default is None else _filled(column, default, blanks)), bad
 
     return screen
 
@@ -190,12 +196,14 @@ def _number(cls: type, low: float, high: float, default: Any, low_open: bool = F
         return bool(low < v if low_open else low <= v) and bool(v <= high)  # NaN fits nowhere
 
     def screen(column: Column) -> tuple[Column, list[int]]:
-        values = _present(column)
+        types = set(map(type, column))  # one pass tells both the types and any blank
+        values = _present(column) if _NONE in types else column
         clean = (
-            _only(values, cls)
-            and not (default is _REQUIRED and len(values) < len(column))
+            types <= {_NONE, cls}
+            and not (default is _REQUIRED and _NONE in types)
             and (not values or (fits(min(values)) and fits(max(values))))
-            and not (cls is float and any(map(isnan, values)))
+            # min and max can pass over a NaN, a sum never does (nor an infinity, which fits not)
+            and not (cls is float and isnan(sum(values)))
         )
         bad = (
             []
@@ -208,7 +216,7 @@ def _number(cls: type, low: float, high: float, default: Any, low_open: bool = F
             ]
         )
         if default is not None and default is not _REQUIRED:
-            column = _filled(column, default)
+            column = _filled(column, default, _NONE in types)
         return column, bad
 
     return screen
@@ -236,13 +244,16 @@ def _choice(kind: type[Profession] | type[Contract], default: Any) -> Screen:
 
 
 def _swe(column: Column) -> tuple[Column, list[int]]:
-    values = _present(column)
-    if _only(values, str):
-        # One match over all values joined by newlines; a value holding a newline itself
-        # would make the count differ.
+    # Converted text is exactly str and never "" (the converter's contract), so None is the
+    # only false value: filter(None) drops blanks without a call per value. One match over all
+    # values joined by newlines; a value holding a newline itself would make the count differ.
+    values = list(filter(None, column))
+    try:
         joined = "\n".join([*values, ""])
-        if joined.count("\n") == len(values) and _SWE_ALL.fullmatch(joined):
-            return column, []
+    except TypeError:  # not text after all: the value-by-value check below says where
+        joined = ""
+    if joined.count("\n") == len(values) and _SWE_ALL.fullmatch(joined):
+        return column, []
     fits = _SWE.fullmatch
     return column, [
         i for i, v in enumerate(column) if v is not None and (v.__class__ is not str or not fits(v))
@@ -268,11 +279,12 @@ def _by_identity(check: Callable[[Any], Any], empty: Callable[[], Any]) -> Scree
 
     def screen(column: Column) -> tuple[Column, list[int]]:
         distinct = dict(zip(map(id, column), column, strict=True))  # keeps each alive: ids stay
-        distinct.pop(id(None), None)
+        blanks = distinct.pop(id(None), _NOT_THERE) is not _NOT_THERE
         if all(check(v) is v for v in distinct.values()):  # each passes just as it is
             if empty is tuple:
-                return _filled(column, ()), []
-            return [{} if v is None else v.copy() for v in column], []
+                return _filled(column, (), blanks), []
+            # each worker its own dict, as validation gives: copied in C, blanks as well
+            return list(map(dict.copy, _filled(column, _EMPTY, blanks))), []
         seen: dict[int, Any] = {}
         out: Column = []
         bad: list[int] = []
@@ -321,7 +333,8 @@ def _posts(value: Any) -> tuple[str, ...] | None:
 
 
 def _bool(column: Column) -> tuple[Column, list[int]]:
-    return _filled(column, False), []  # yes/no converts to bool or blank (the contract)
+    # yes/no converts to bool or blank (the contract), and the truth of None is False
+    return list(map(truth, column)), []
 
 
 def _stage(column: Column) -> tuple[Column, list[int]]:
