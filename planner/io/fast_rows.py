@@ -109,22 +109,31 @@ def _construct(
 def _fields_set(values: dict[str, Column], extra: dict[str, list[str]], n: int) -> list[set[str]]:
     """The fields each row gave, as validation records them (blanks and defaults are not)."""
     given = {k: v for k, v in values.items() if k in Worker.model_fields}
-    full = [k for k, v in given.items() if None not in v]
+    # A column is full when nothing in it is false (one truth pass in C, no call per value), or
+    # else when None, the one blank, is not in it (a slower pass: a compare per value).
+    full = [k for k, v in given.items() if all(v) or None not in v]
     sparse = [k for k in given if k not in full]
     flags = [map(is_not, given[k], repeat(None)) for k in sparse]
     if extra:
         sparse.append("extra")
         flags.append(map(any, zip(*extra.values(), strict=True)))
-    # Rows share a handful of patterns of filled cells; each pattern's set is made once and
-    # shared, as pydantic only ever changes a copy of it (model_copy) and a frozen model never.
-    made: dict[tuple[bool, ...], set[str]] = {}
-    out = []
-    for pattern in zip(*flags, strict=True) if flags else repeat((), n):
-        names = made.get(pattern)
-        if names is None:
-            names = made[pattern] = {*full, *compress(sparse, pattern)}
-        out.append(names)
-    return out
+    if not flags:
+        return [set(full)] * n
+    return list(map(_FieldSets(full, sparse).__getitem__, zip(*flags, strict=True)))
+
+
+class _FieldSets(dict[tuple[bool, ...], set[str]]):
+    """Each pattern of filled cells' field set, made when first met. Rows share a handful of
+    patterns, so they share their sets: pydantic only ever changes a copy of one (model_copy),
+    and a frozen model never."""
+
+    def __init__(self, full: list[str], sparse: list[str]) -> None:
+        super().__init__()
+        self.full, self.sparse = full, sparse
+
+    def __missing__(self, pattern: tuple[bool, ...]) -> set[str]:
+        names = self[pattern] = {*self.full, *compress(self.sparse, pattern)}
+        return names
 
 
 def _default_column(name: str, n: int) -> Column:
