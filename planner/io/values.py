@@ -424,6 +424,8 @@ def convert_column(
 
 
 def _texts(cells: Sequence[Cell]) -> list[str | None]:
+    if _repeats(cells):
+        return list(map(_SharedTexts().__getitem__, cells))
     try:  # the usual case, all text, stripped in C (str.strip refuses anything else)
         texts: list[str | None] = _stripped(cells)
     except TypeError:
@@ -440,6 +442,27 @@ def _stripped(cells: Sequence[str]) -> list[str | None]:
     if texts == list(cells):
         return texts
     return list(map(str.strip, cells, repeat(WS)))
+
+
+_SAMPLE = 1000
+
+
+def _repeats(cells: Sequence[Cell]) -> bool:
+    """True when a column's texts repeat (teams, job titles, supervisors), judged from its first
+    cells. A reader makes a new text object for every cell; reading such a column through
+    `_SharedTexts` gives each distinct text one object, which every later pass over the column
+    then finds in the processor's cache rather than in memory."""
+    return len(cells) >= 2 * _SAMPLE and 2 * len(set(cells[:_SAMPLE])) < _SAMPLE
+
+
+class _SharedTexts(dict[Cell, str | None]):
+    """Each distinct text trimmed once (None for a blank) and shared by the cells that hold it."""
+
+    def __missing__(self, cell: Cell) -> str | None:
+        if cell.__class__ is not str:  # not remembered: True == 1 == 1.0 would mix them up
+            return _text(cell)
+        text = self[cell] = cell.strip(WS) or None
+        return text
 
 
 def _all_text(distinct: set[Cell]) -> bool:

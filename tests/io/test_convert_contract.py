@@ -83,3 +83,29 @@ def test_text_is_trimmed_of_unicode_white_space_only(cells: list[str]) -> None:
     values, bad = convert_column("text", tuple(cells))
     assert values == [c.strip(WS) or None for c in cells]
     assert not bad
+
+
+# A long column whose texts repeat (teams, job titles, supervisors) is read through a memo that
+# gives each distinct text one object; it must read exactly as a column read text by text.
+REPEATED = st.lists(st.one_of(TEXTS, CELLS), min_size=1, max_size=12)
+
+
+@given(pool=REPEATED, picks=st.lists(st.integers(0, 11), min_size=1, max_size=60))
+@settings(max_examples=60, deadline=None)
+def test_a_long_column_of_repeated_texts_reads_as_each_text_alone(
+    pool: list[Any], picks: list[int]
+) -> None:
+    # new objects for each cell, as a reader makes them
+    cells = tuple(copy(pool[picks[j % len(picks)] % len(pool)]) for j in range(2_100))
+    values, bad = convert_column("text", cells)
+    one_by_one = [convert_column("text", (c,))[0][0] for c in cells]
+    assert values == one_by_one
+    assert not bad
+    assert all(v.__class__ is str for v in values if v is not None)
+    # each distinct text in the cells is read once: one object, however many cells hold it
+    read = [(c, v) for c, v in zip(cells, values, strict=True) if c.__class__ is str and v]
+    assert len({id(v) for _, v in read}) <= len({c for c, _ in read})
+
+
+def copy(cell: Any) -> Any:
+    return "".join(["", cell]) if cell.__class__ is str and cell else cell
