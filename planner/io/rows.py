@@ -68,26 +68,43 @@ def _has_content(row: list[Cell]) -> bool:
     return not is_blank(row)
 
 
+def _columns(rows: list[list[Cell]]) -> list[tuple[Cell, ...]]:
+    return list(zip(*rows, strict=False)) if rows else []
+
+
+def _all_have_content(first_cells: Sequence[Cell]) -> bool:
+    """True when every row's first cell holds something, so no row is blank: str.strip() trims
+    at least Unicode's white space (WS), so what it leaves, strip(WS) leaves too. Anything but
+    text in a first cell, or a cell it leaves empty, is for `_has_content` to judge."""
+    try:
+        return all(map(str.strip, first_cells))
+    except TypeError:
+        return False
+
+
 class _Reader:
     def __init__(self, rows: list[list[Cell]], plan: HeaderPlan, layout: Layout, sheet: str):
         self.plan, self.layout, self.sheet = plan, layout, sheet
         width = max((c.index for c in plan.columns), default=-1) + 1
-        below = rows[plan.row + 1 :]
-        empty = [""] * width
-        kept = [
-            plan.row + 1 + i for i, row in enumerate(below) if row != empty and _has_content(row)
-        ]
-        self.numbers: list[int] = [r + 1 for r in kept]
-        self.data: list[list[Cell]] = below if len(kept) == len(below) else [rows[r] for r in kept]
-        if min(map(len, self.data), default=width) < width:  # CSV rows can be short
+        self.data: list[list[Cell]] = rows[plan.row + 1 :]
+        self.numbers: list[int] = list(range(plan.row + 2, plan.row + 2 + len(self.data)))
+        # One pass turns rows into columns; each column is then converted whole. zip stops at
+        # the shortest row, so the number of columns tells whether any row is short.
+        self.columns = _columns(self.data)
+        if self.data and not (self.columns and _all_have_content(self.columns[0])):
+            self._drop_blank_rows(plan.row)
+        if self.data and len(self.columns) < width:  # CSV rows can be short
             self.data = [row + [""] * (width - len(row)) for row in self.data]
-        # One pass turns rows into columns; each column is then converted whole.
-        self.columns: list[tuple[Cell, ...]] = (
-            list(zip(*self.data, strict=False)) if self.data else []
-        )
+            self.columns = _columns(self.data)
         self.values: dict[str, list[Any]] = {}
         self.bad: dict[int, list[tuple[ColumnPlan, str]]] = {}
         self.headings: dict[str, ColumnPlan] = plan.fields()
+
+    def _drop_blank_rows(self, header: int) -> None:
+        kept = [i for i, row in enumerate(self.data) if _has_content(row)]
+        self.numbers = [header + 2 + i for i in kept]
+        self.data = [self.data[i] for i in kept]
+        self.columns = _columns(self.data)
 
     def column(self, col: ColumnPlan) -> Sequence[Cell]:
         if col.index < len(self.columns):
