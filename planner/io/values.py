@@ -32,7 +32,6 @@ ISO_EPOCH_ORDINAL = EXCEL_EPOCH.toordinal()
 Cell = Any  # str, float, int, bool, date, datetime, time or timedelta as the readers give them
 
 
-_MISS = object()
 USER_TEXT_CACHE = 4096  # distinct texts remembered; bounded, as a server reads many files
 
 
@@ -383,16 +382,12 @@ def convert_column(
     if kind == "text":
         texts = _texts(cells)
         return ([None if v == default else v for v in texts] if default is not None else texts), {}
-    memo: dict[str, Any] = {}
-    get = memo.get
     found_bad: list[Bad] = []
 
     def miss(v: Cell) -> Any:
         result = None if v == "" else slow(v)
         if result.__class__ is Bad:
             found_bad.append(result)
-        if v.__class__ is str:  # only text is remembered: True == 1.0 would mix up a cache
-            memo[v] = result
         return result
 
     if kind in ("share", "number"):
@@ -404,15 +399,15 @@ def convert_column(
             int(v) if v.__class__ is float and v.is_integer() else None if v == "" else miss(v)
             for v in cells
         ]
-    elif _all_text(distinct := set(cells)):  # each distinct text parsed once, looked up in C
-        for v in distinct:
-            miss(v)
-        if default is not None:  # the default, too, settled once per distinct text
-            memo.update([(v, None) for v, r in memo.items() if r == default])
-            default = None
-        values = list(map(memo.__getitem__, cells))
-    else:
-        values = [r if (r := get(v, _MISS)) is not _MISS else miss(v) for v in cells]
+    else:  # each distinct text read once (the default, too, settled once), the rest looked up in C
+        settle = default
+
+        def read(v: Cell) -> Any:
+            result = miss(v)
+            return None if result == settle else result
+
+        values = list(map(_Memo(read if settle is not None else miss).__getitem__, cells))
+        default = None
     if default is not None:
         values = [None if v == default else v for v in values]
     if not found_bad:
@@ -425,7 +420,7 @@ def convert_column(
 
 def _texts(cells: Sequence[Cell]) -> list[str | None]:
     if _repeats(cells):
-        return list(map(_SharedTexts().__getitem__, cells))
+        return list(map(_Memo(_trimmed).__getitem__, cells))
     try:  # the usual case, all text, stripped in C (str.strip refuses anything else)
         texts: list[str | None] = _stripped(cells)
     except TypeError:
@@ -449,26 +444,29 @@ _SAMPLE = 1000
 
 def _repeats(cells: Sequence[Cell]) -> bool:
     """True when a column's texts repeat (teams, job titles, supervisors), judged from its first
-    cells. A reader makes a new text object for every cell; reading such a column through
-    `_SharedTexts` gives each distinct text one object, which every later pass over the column
-    then finds in the processor's cache rather than in memory."""
+    cells. A reader makes a new text object for every cell; reading such a column through a
+    `_Memo` gives each distinct text one object, which every later pass over the column then
+    finds in the processor's cache rather than in memory."""
     return len(cells) >= 2 * _SAMPLE and 2 * len(set(cells[:_SAMPLE])) < _SAMPLE
 
 
-class _SharedTexts(dict[Cell, str | None]):
-    """Each distinct text trimmed once (None for a blank) and shared by the cells that hold it."""
-
-    def __missing__(self, cell: Cell) -> str | None:
-        if cell.__class__ is not str:  # not remembered: True == 1 == 1.0 would mix them up
-            return _text(cell)
-        text = self[cell] = cell.strip(WS) or None
-        return text
+def _trimmed(cell: Cell) -> str | None:
+    return (cell.strip(WS) or None) if cell.__class__ is str else _text(cell)
 
 
-def _all_text(distinct: set[Cell]) -> bool:
-    """True when every cell is text, judged from the distinct values: no text equals a number,
-    date or bool, so a cell of any other type would be among them."""
-    return set(map(type, distinct)) <= {str}
+class _Memo(dict[Cell, Any]):
+    """Each distinct cell read once, when first met. Only text is remembered: True == 1 == 1.0,
+    so a memo of other cells could give one cell another's value."""
+
+    def __init__(self, read: Callable[[Cell], Any]) -> None:
+        super().__init__()
+        self.read = read
+
+    def __missing__(self, cell: Cell) -> Any:
+        value = self.read(cell)
+        if cell.__class__ is str:
+            self[cell] = value
+        return value
 
 
 # --- writing ----------------------------------------------------------------------------------
