@@ -112,7 +112,9 @@ def _fields_set(values: dict[str, Column], extra: dict[str, list[str]], n: int) 
     # A column is full when nothing in it is false (one truth pass in C, no call per value), or
     # else when None, the one blank, is not in it (a slower pass: a compare per value).
     full = [k for k, v in given.items() if all(v) or None not in v]
-    sparse = [k for k in given if k not in full]
+    # A column left blank throughout adds nothing to any row: told by a truth pass over None
+    # alone (no call per value), confirmed by counting it.
+    sparse = [k for k, v in given.items() if k not in full and (any(v) or v.count(None) < n)]
     flags = [map(is_not, given[k], repeat(None)) for k in sparse]
     if extra:
         sparse.append("extra")
