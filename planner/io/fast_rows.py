@@ -138,15 +138,20 @@ class _FieldSets(dict[tuple[bool, ...], set[str]]):
         return names
 
 
+def _empty_dicts(n: int) -> Column:
+    """A new empty dict for each row, as the model's default_factory gives (copied in C)."""
+    return list(map(dict.copy, repeat(_EMPTY, n)))
+
+
 def _default_column(name: str, n: int) -> Column:
     if name in _MUTABLE:  # each worker gets its own, as the model's default_factory gives
-        return list(map(dict.copy, repeat(_EMPTY, n)))
+        return _empty_dicts(n)
     return [_DEFAULT.get(name)] * n
 
 
 def _extra_column(extra: dict[str, list[str]], n: int, doubt: set[int]) -> Column:
     if not extra:
-        return list(map(dict.copy, repeat(_EMPTY, n)))
+        return _empty_dicts(n)
     names = list(extra)
     if any(k.__class__ is not str or k != k.strip() for k in names):
         doubt.update(range(n))  # headings the model would strip: let it

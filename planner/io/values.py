@@ -399,15 +399,9 @@ def convert_column(
             int(v) if v.__class__ is float and v.is_integer() else None if v == "" else miss(v)
             for v in cells
         ]
-    else:  # each distinct text read once (the default, too, settled once), the rest looked up in C
-        settle = default
-
-        def read(v: Cell) -> Any:
-            result = miss(v)
-            return None if result == settle else result
-
-        values = list(map(_Memo(read if settle is not None else miss).__getitem__, cells))
-        default = None
+    else:  # each distinct text read once, its default settled with it; the rest looked up in C
+        values = list(map(_Memo(_or_blank(miss, default)).__getitem__, cells))
+        default = None  # settled above
     if default is not None:
         values = [None if v == default else v for v in values]
     if not found_bad:
@@ -424,7 +418,7 @@ def _texts(cells: Sequence[Cell]) -> list[str | None]:
     try:  # the usual case, all text, stripped in C (str.strip refuses anything else)
         texts: list[str | None] = _stripped(cells)
     except TypeError:
-        return [(v.strip(WS) or None) if v.__class__ is str else _text(v) for v in cells]
+        return list(map(_trimmed, cells))
     return texts if all(texts) else [t or None for t in texts]
 
 
@@ -452,6 +446,18 @@ def _repeats(cells: Sequence[Cell]) -> bool:
 
 def _trimmed(cell: Cell) -> str | None:
     return (cell.strip(WS) or None) if cell.__class__ is str else _text(cell)
+
+
+def _or_blank(read: Callable[[Cell], Any], default: Any) -> Callable[[Cell], Any]:
+    """`read`, giving None where it gives `default` (None: there is no default)."""
+    if default is None:
+        return read
+
+    def settled(cell: Cell) -> Any:
+        value = read(cell)
+        return None if value == default else value
+
+    return settled
 
 
 class _Memo(dict[Cell, Any]):
