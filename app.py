@@ -3,7 +3,8 @@ done by the `planner` package."""
 
 import streamlit as st
 
-from pages.common import account_box, current_role, sidebar, sign_in_page, visible_pages
+from pages.common.choice import sidebar
+from pages.common.signin import account_box, current_role, sign_in_page, visible_pages
 
 st.set_page_config(
     page_title="MH social work workforce planner", page_icon=":material/explore:", layout="wide"

@@ -24,14 +24,14 @@ import sys
 from pathlib import Path
 
 from bench.common import registry, timed, verdict
-from planner.analysis import analyse_graph, departure_by_reanalysis
 from planner.analysis.queueing import simulate_share_within
-from planner.analysis.report import Report
+from planner.analysis.reanalysis import departure_by_reanalysis
+from planner.analysis.report import Report, analyse_graph
 from planner.analysis.sweep import departure_sweep
-from planner.demo import generate_service
-from planner.graph import build
-from planner.models import Service
-from planner.policy import default_policy
+from planner.reference.policy import default_policy
+from planner.workforce.demo import generate_service
+from planner.workforce.graph import build
+from planner.workforce.models import Service
 
 BENCHES, bench = registry()
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,11 +85,11 @@ def sweep_against_naive() -> None:
 _ONE_SIZE = """
 import json, sys, time
 from bench.common import own_peak_mb
-from planner.analysis import analyse_graph
-from planner.demo import generate_service
-from planner.graph import build
-from planner.models import Service
-from planner.policy import default_policy
+from planner.analysis.report import analyse_graph
+from planner.workforce.demo import generate_service
+from planner.workforce.graph import build
+from planner.workforce.models import Service
+from planner.reference.policy import default_policy
 size = int(sys.argv[1])
 service = generate_service(size, seed=1)
 policy = default_policy()

@@ -16,8 +16,8 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from bench.common import registry, verdict
-from planner.demo import generate_service, load_demo
-from planner.models import Service
+from planner.workforce.demo import generate_service, load_demo
+from planner.workforce.models import Service
 
 BENCHES, bench = registry()
 APP = str(Path(__file__).resolve().parent.parent / "app.py")

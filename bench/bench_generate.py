@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from bench.common import registry, timed
-from planner.checks import check_service
-from planner.demo import generate_service
-from planner.policy import default_policy
+from planner.reference.policy import default_policy
+from planner.workforce.checks import check_service
+from planner.workforce.demo import generate_service
 
 BENCHES, bench = registry()
 

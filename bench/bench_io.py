@@ -24,18 +24,18 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import registry, verdict
-from planner.demo import generate_service
-from planner.io.layout import load_layout
-from planner.io.roster import import_roster
-from planner.io.values import (
+from planner.roster.layout import load_layout
+from planner.roster.reading.importer import import_roster
+from planner.roster.values import (
     domain_levels_text,
     excel_serial,
     level_name,
     posts_text,
     role_functions_text,
 )
-from planner.io.workbook import write_roster
-from planner.models import Service, Worker
+from planner.roster.writing.workbook import write_roster
+from planner.workforce.demo import generate_service
+from planner.workforce.models import Service, Worker
 
 BENCHES, bench = registry()
 SIZE = int(os.environ.get("BENCH_IO_SIZE", "100000"))
@@ -132,7 +132,7 @@ def _pandas_validate(path: Path) -> int:
 def _peak_memory_mb(path: Path) -> float:
     code = (
         "import sys; from pathlib import Path; "
-        "from bench.common import own_peak_mb; from planner.io.roster import import_roster; "
+        "from bench.common import own_peak_mb; from planner.roster.reading.importer import import_roster; "
         "r = import_roster(Path(sys.argv[1])); assert r.service is not None; "
         "print(own_peak_mb())"
     )

@@ -9,8 +9,8 @@ from __future__ import annotations
 import io
 
 from bench.common import registry, timed, verdict
-from planner.demo import generate_service
-from planner.io.plan import plan_and_report, write_plan, write_plan_workbook
+from planner.workbooks.plan import plan_and_report, write_plan, write_plan_workbook
+from planner.workforce.demo import generate_service
 
 BENCHES, bench = registry()
 WORKERS = 5_000

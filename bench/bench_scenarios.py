@@ -7,11 +7,11 @@ No target was set in the issue; a manager waits for it in the app, so it is held
 from __future__ import annotations
 
 from bench.common import registry, timed, verdict
-from planner.demo import generate_service
-from planner.graph import build
-from planner.policy import default_policy
-from planner.projection import project
-from planner.scenarios import Leaves, Scenario, apply
+from planner.reference.policy import default_policy
+from planner.whatif.projection import project
+from planner.whatif.scenarios import Leaves, Scenario, apply
+from planner.workforce.demo import generate_service
+from planner.workforce.graph import build
 
 BENCHES, bench = registry()
 TARGET_S = 10.0

@@ -6,8 +6,8 @@ import tempfile
 from pathlib import Path
 
 from bench.common import registry, timed, verdict
-from planner.demo import generate_service
-from planner.store import Store
+from planner.store.snapshots import Store
+from planner.workforce.demo import generate_service
 
 BENCHES, bench = registry()
 TARGET_S = 2.0

@@ -8,14 +8,15 @@ The workbook is timed in bench_plan_workbook.py.
 from __future__ import annotations
 
 from bench.common import registry, timed, verdict
-from planner.analysis import analyse_graph
 from planner.analysis.population_basis import population_basis
-from planner.demo import generate_service
-from planner.graph import build
-from planner.policy import default_policy
-from planner.succession import critical_positions, rank_candidates, succession_plan
-from planner.succession.candidates import Requirement, Scored
+from planner.analysis.report import analyse_graph
+from planner.reference.policy import default_policy
+from planner.succession.candidates import Requirement, Scored, rank_candidates
 from planner.succession.matching import first_successors
+from planner.succession.plan import succession_plan
+from planner.succession.positions import critical_positions
+from planner.workforce.demo import generate_service
+from planner.workforce.graph import build
 
 BENCHES, bench = registry()
 

@@ -19,10 +19,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import planner.io.fast_rows as fast_rows
-import planner.io.grid as grid
-import planner.io.roster as roster
-import planner.io.rows as rows
+import planner.roster.reading.fast_rows as fast_rows
+import planner.roster.reading.grid as grid
+import planner.roster.reading.importer as roster
+import planner.roster.reading.rows as rows
 from bench.bench_io import _calamine_read
 
 SPENT: dict[str, list[float]] = {}

@@ -4,9 +4,12 @@ import secrets
 
 import streamlit as st
 
-from pages.common import current_policy, current_service, export_key, guard, recorded, report
-from planner.access import allowed, view_for
-from planner.commissioner import CommissionerView
+from pages.common.audit import export_key, recorded
+from pages.common.caches import report
+from pages.common.choice import current_policy, current_service
+from pages.common.signin import guard
+from planner.disclosure.aggregates import CommissionerView
+from planner.disclosure.roles import allowed, view_for
 from planner.present.amhp import (
     XLSX,
     aggregate_findings,
@@ -126,7 +129,7 @@ st.subheader(f"Headcount to {a.horizon.horizon_end:%B %Y}")
 cols = st.columns(4)
 if role == "commissioner":
     # Per-month leavers and lapses could single people out: the commissioner sees the view's
-    # suppressed counts and net headcount only (planner.commissioner).
+    # suppressed counts and net headcount only (planner.disclosure.aggregates).
     seen = view_for("commissioner", chosen[0], report(*chosen), chosen[1], secrets.token_bytes(32))
     assert isinstance(seen, CommissionerView)
     counts, month_rows = suppressed_horizon(seen)

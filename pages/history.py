@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages.common import current_service_id, guard, report_as_saved, snapshot_service, store
-from planner.diff import diff_services
-from planner.movement import headline_movement
+from pages.common.caches import report_as_saved
+from pages.common.choice import current_service_id
+from pages.common.signin import guard
+from pages.common.store import snapshot_service, store
 from planner.present import import_export as ie
 from planner.present.scenarios import headline_rows
-from planner.store_db import database_url
+from planner.store.connection import database_url
+from planner.whatif.diff import diff_services
+from planner.whatif.headlines import headline_movement
 
 guard("history")
 

@@ -9,22 +9,20 @@ from functools import partial
 
 import streamlit as st
 
-from pages.common import (
+from pages.common.choice import (
     current_policy,
     current_service,
     current_service_id,
     current_snapshot,
-    current_user,
-    guard,
     show_service,
-    snapshot_service,
-    store,
 )
-from planner.demo import load_demo
-from planner.io.roster import RosterImport
+from pages.common.signin import current_user, guard
+from pages.common.store import snapshot_service, store
 from planner.present import import_export as ie
-from planner.store import AuditAction, Preview, SnapshotInfo, Store, StoreError
-from planner.store_db import database_url
+from planner.roster.reading.importer import RosterImport
+from planner.store.connection import database_url
+from planner.store.snapshots import AuditAction, Preview, SnapshotInfo, Store, StoreError
+from planner.workforce.demo import load_demo
 
 DONE = "import_done"  # the sentence to show after the rerun that follows a save
 UPLOAD = "upload_round"  # bumped after a save, so the uploader starts empty

@@ -3,8 +3,10 @@ the succession plan (first successors, readiness, development, the AMHP pipeline
 
 import streamlit as st
 
-from pages.common import as_of, current_policy, current_service, guard, recorded, report, succession
-from planner.io.plan import plan_workbook_bytes
+from pages.common.audit import recorded
+from pages.common.caches import report, succession
+from pages.common.choice import as_of, current_policy, current_service
+from pages.common.signin import guard
 from planner.present.leadership import post_rows, single_point_rows, sweep_rows
 from planner.present.succession import (
     BANDS,
@@ -15,7 +17,8 @@ from planner.present.succession import (
     pipeline_rows,
     position_rows,
 )
-from planner.projection import project
+from planner.whatif.projection import project
+from planner.workbooks.plan import plan_workbook_bytes
 
 guard("leadership")
 

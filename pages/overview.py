@@ -5,9 +5,11 @@ from pathlib import Path
 import altair as alt
 import streamlit as st
 
-from pages.common import as_of, current_service, guard, report
+from pages.common.caches import report
+from pages.common.choice import as_of, current_service
+from pages.common.signin import guard
 from planner.present.overview import ICON, headlines
-from planner.summary import level_rows, summarise
+from planner.workforce.summary import level_rows, summarise
 
 guard("overview")
 

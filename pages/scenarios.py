@@ -7,11 +7,9 @@ from datetime import date
 
 import streamlit as st
 
-from pages.common import as_of, current_policy, current_service, current_user, guard, report
-from planner.framework import load_framework
-from planner.models import Service
-from planner.movement import headline_movement
-from planner.policy import Policy
+from pages.common.caches import report
+from pages.common.choice import as_of, current_policy, current_service
+from pages.common.signin import current_user, guard
 from planner.present.scenarios import (
     amhp_chart,
     band_chart,
@@ -22,8 +20,18 @@ from planner.present.scenarios import (
     worker_options,
     yearly_rows,
 )
-from planner.projection import Projection, project
-from planner.scenarios import (
+from planner.reference.framework import load_framework
+from planner.reference.policy import Policy
+from planner.store.scenarios import (
+    delete_scenario,
+    list_scenarios,
+    load_scenario,
+    save_scenario,
+)
+from planner.store.snapshots import Store, StoreError
+from planner.whatif.headlines import headline_movement
+from planner.whatif.projection import Projection, project
+from planner.whatif.scenarios import (
     ChangeFte,
     Edit,
     Leaves,
@@ -34,13 +42,7 @@ from planner.scenarios import (
     Scenario,
     apply,
 )
-from planner.store import Store, StoreError
-from planner.store_scenarios import (
-    delete_scenario,
-    list_scenarios,
-    load_scenario,
-    save_scenario,
-)
+from planner.workforce.models import Service
 
 EDITS = "scenario_edits"
 RULES = {

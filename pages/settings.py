@@ -3,9 +3,10 @@
 import pandas as pd
 import streamlit as st
 
-from pages.common import current_policy, guard
-from planner.policy import default_policy
+from pages.common.choice import current_policy
+from pages.common.signin import guard
 from planner.present.settings import PolicyField, apply_changes, label, policy_fields
+from planner.reference.policy import default_policy
 
 guard("settings")
 

@@ -3,15 +3,9 @@ what-if moves of supervisees to other supervisors (never saved)."""
 
 import streamlit as st
 
-from pages.common import (
-    current_policy,
-    current_service,
-    guard,
-    report,
-    suggestions,
-    supervision_of,
-)
-from planner.models import Service
+from pages.common.caches import report, suggestions, supervision_of
+from pages.common.choice import current_policy, current_service
+from pages.common.signin import guard
 from planner.present.supervision import (
     affected,
     compare_chart,
@@ -22,7 +16,8 @@ from planner.present.supervision import (
     names,
     problem_changes,
 )
-from planner.reassign import Move, may_supervise, reassign
+from planner.whatif.reassign import Move, may_supervise, reassign
+from planner.workforce.models import Service
 
 MOVES = "whatif_moves"
 

@@ -4,9 +4,8 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from pages.common import as_of, current_service, guard
-from planner.framework import load_framework
-from planner.models import Contract
+from pages.common.choice import as_of, current_service
+from pages.common.signin import guard
 from planner.present.team import (
     CREDENTIALS,
     RosterFilter,
@@ -14,6 +13,8 @@ from planner.present.team import (
     roster_rows,
     supervision_dot,
 )
+from planner.reference.framework import load_framework
+from planner.workforce.models import Contract
 
 guard("team")
 

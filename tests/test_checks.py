@@ -9,9 +9,9 @@ import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.checks import check_service, supervision_cycles
-from planner.models import Service, Supervision, Team, Worker
-from planner.policy import default_policy
+from planner.reference.policy import default_policy
+from planner.workforce.checks import check_service, supervision_cycles
+from planner.workforce.models import Service, Supervision, Team, Worker
 
 
 def w(sid: str, **kw: Any) -> Worker:

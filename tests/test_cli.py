@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.cli import main
+from planner.cli.main import main
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -77,7 +77,7 @@ def test_a_missing_file_is_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
 def test_problems_in_the_input_give_exit_1(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from planner.demo import load_demo
+    from planner.workforce.demo import load_demo
 
     s = load_demo()
     broken = s.with_workers(

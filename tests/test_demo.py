@@ -8,10 +8,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.checks import check_service
-from planner.demo import demo_file, generate_service, load_demo
-from planner.models import Contract, Supervision
-from planner.policy import default_policy
+from planner.reference.policy import default_policy
+from planner.workforce.checks import check_service
+from planner.workforce.demo import demo_file, generate_service, load_demo
+from planner.workforce.models import Contract, Supervision
 
 
 def test_the_demo_loads_clean_and_realistic() -> None:

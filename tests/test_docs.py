@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import ast
 
-from planner.cli import build_parser
+from planner.cli.main import build_parser
 from tests.conftest import ROOT
 
 

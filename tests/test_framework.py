@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from planner.datafile import DataFileError
-from planner.framework import load_framework
+from planner.reference.framework import load_framework
+from planner.reference.strict_yaml import DataFileError
 from tests.conftest import SEEDS
 
 FW = load_framework()

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from planner.models import Service, Worker
+from planner.workforce.models import Service, Worker
 
 BASE: dict[str, Any] = {
     "staff_id": "S1",

@@ -35,7 +35,7 @@ def test_the_wheel_carries_data_and_app_and_finds_them(tmp_path: Path) -> None:
     unpacked = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(unpacked)
     probe = (
-        "from planner.paths import data_dir, app_path; from planner.framework import load_framework;"
+        "from planner.paths import data_dir, app_path; from planner.reference.framework import load_framework;"
         "print(data_dir()); print(app_path()); print(len(load_framework().categories))"
     )
     done = subprocess.run(

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from planner.datafile import DataFileError
-from planner.framework import load_framework
-from planner.policy import Policy, default_policy, policy_entries, policy_table
+from planner.reference.framework import load_framework
+from planner.reference.policy import Policy, default_policy, policy_entries, policy_table
+from planner.reference.strict_yaml import DataFileError
 
 
 def test_every_policy_value_has_a_default_with_a_known_source() -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from planner.demo import generate_service, load_demo
-from planner.policy import default_policy
 from planner.present.settings import apply_changes, label
 from planner.present.team import (
     PEOPLE_DRAWN,
@@ -12,6 +10,8 @@ from planner.present.team import (
     roster_rows,
     supervision_dot,
 )
+from planner.reference.policy import default_policy
+from planner.workforce.demo import generate_service, load_demo
 
 DEMO = load_demo()
 
@@ -71,7 +71,7 @@ def test_policy_changes_become_plain_sentences() -> None:
 
 
 def test_overview_levels_are_named_in_framework_order() -> None:
-    from planner.summary import level_rows, summarise
+    from planner.workforce.summary import level_rows, summarise
 
     rows = level_rows(summarise(DEMO).by_level)
     assert [r["level"] for r in rows][:3] == [

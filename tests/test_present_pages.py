@@ -3,13 +3,13 @@ line appears when ONS population is used, inputs are validated, and the named pa
 
 from __future__ import annotations
 
-from planner.analysis import analyse
-from planner.demo import load_demo
-from planner.policy import default_policy
+from planner.analysis.report import analyse
 from planner.present import amhp as pa
 from planner.present.leadership import sweep_rows
 from planner.present.overview import headlines
 from planner.present.supervision import issue_rows
+from planner.reference.policy import default_policy
+from planner.workforce.demo import load_demo
 
 HARTLEPOOL = "E06000001"
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from planner.demo import generate_service, load_demo
-from planner.models import Service
 from planner.present.succession import (
     BANDS,
     NO_SUCCESSOR,
@@ -17,7 +15,10 @@ from planner.present.succession import (
     pipeline_rows,
     position_rows,
 )
-from planner.succession import Gap, SuccessionPlan, plan_service
+from planner.succession.models import Gap, SuccessionPlan
+from planner.succession.plan import plan_service
+from planner.workforce.demo import generate_service, load_demo
+from planner.workforce.models import Service
 
 
 @cache

@@ -9,14 +9,14 @@ from functools import cache
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.analysis import analyse
+from planner.analysis.report import analyse
 from planner.analysis.supervision import supervision
-from planner.demo import generate_service, load_demo
-from planner.graph import build
-from planner.models import Service
-from planner.policy import default_policy
-from planner.reassign import Move, may_supervise, reassign, supervises_through
-from planner.reassign_suggest import suggest_moves
+from planner.reference.policy import default_policy
+from planner.whatif.reassign import Move, may_supervise, reassign, supervises_through
+from planner.whatif.reassign_suggest import suggest_moves
+from planner.workforce.demo import generate_service, load_demo
+from planner.workforce.graph import build
+from planner.workforce.models import Service
 
 
 @cache

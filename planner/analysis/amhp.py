@@ -14,79 +14,17 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict
 
 from planner.analysis import queueing as q
 from planner.analysis.amhp_findings import amhp_findings
-from planner.analysis.amhp_horizon import AmhpHorizon, amhp_horizon
-from planner.analysis.findings import Finding
+from planner.analysis.amhp_horizon import amhp_horizon
 from planner.analysis.population_basis import PopulationBasis
-from planner.graph import WorkforceGraph
-from planner.policy import Policy, Shift
+from planner.analysis.results import AmhpSufficiency, BenchmarkRow, RotaShift
+from planner.reference.policy import Policy, Shift
+from planner.workforce.graph import WorkforceGraph
 
 WEEKS_PER_YEAR = 365.25 / 7
 PER = 100_000
-
-
-class BenchmarkRow(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    label: str
-    year: int
-    per_100k: float
-    basis: str  # the benchmarks are per 100,000 people of all ages
-    service_per_100k: float | None  # the service on the same basis where it is known
-    source: str
-    citation: str
-    check: bool
-    note: str
-
-
-class RotaShift(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    shift: str
-    hours_per_week: float
-    demand_share: float
-    arrival_rate_per_hour: float
-    offered_load: float  # Erlangs: AMHPs kept busy on average
-    amhps_needed: int
-    share_within_target: float
-    mean_wait_hours: float
-    utilisation: float
-    simulated_share_within_target: float
-    simulation_standard_error: float
-    simulation: q.SimulationVerdict
-    amhp_hours_per_year: float  # AMHPs needed x shift hours over a year
-
-
-class AmhpSufficiency(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    headcount: int
-    fte: float
-    duty_fte: float  # each AMHP's FTE x their share on the rota or on category E, capped at 1
-    rota_fte: float  # the rota share alone
-    population: PopulationBasis
-    adult_population: int | None
-    per_100k_adults: float | None
-    per_100k_people: float | None
-    target_per_100k: float
-    headcount_for_target: int | None
-    headcount_shortfall: int | None
-    benchmarks: list[BenchmarkRow]
-    assessments_per_year: float | None
-    demand_hours: float | None
-    duty_hours: float
-    demand_ratio: float | None  # demand hours over duty hours
-    fte_for_demand: float | None
-    fte_shortfall: float | None
-    rota: list[RotaShift]
-    rota_fte_needed: float | None
-    rota_fte_shortfall: float | None
-    simulation: dict[str, float]
-    horizon: AmhpHorizon
-    findings: list[Finding]
 
 
 def _counts(wg: WorkforceGraph) -> tuple[int, float, float, float]:

@@ -6,14 +6,10 @@ red below. Sources are ids in `data/sources.yaml`.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from planner.analysis import queueing as q
 from planner.analysis.findings import Finding, agree, band, finding, ids_text, plural, uk_date
-from planner.policy import Policy
-
-if TYPE_CHECKING:
-    from planner.analysis.amhp import AmhpSufficiency
+from planner.analysis.results import AmhpSufficiency
+from planner.reference.policy import Policy
 
 
 def amhp_findings(r: AmhpSufficiency, policy: Policy) -> list[Finding]:

@@ -15,8 +15,8 @@ from datetime import date
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
-from planner.graph import WorkforceGraph
-from planner.policy import Policy
+from planner.reference.policy import Policy
+from planner.workforce.graph import WorkforceGraph
 
 ASSUMPTIONS = (
     "Approvals count until their recorded expiry; no re-approval is assumed.",

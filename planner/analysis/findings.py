@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from planner.policy import Policy
+from planner.reference.policy import Policy
 
 Area = Literal["amhp", "supervision", "leadership"]
 Severity = Literal["red", "amber", "green"]

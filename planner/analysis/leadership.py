@@ -12,79 +12,22 @@ post that rests on exactly one person is a single point of failure. The departur
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict
 
-from planner.analysis.findings import Finding
 from planner.analysis.leadership_findings import leadership_findings
-from planner.framework import Post
-from planner.graph import WorkforceGraph
-from planner.graph_index import BoolArray, IntArray, post_key
-from planner.policy import Policy
-
-PostStatus = Literal["filled", "unqualified", "vacant"]
-
-
-class PostCover(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    key: str  # post id, with "@team" for a team-level post
-    post_id: str
-    name: str
-    team: str | None
-    needed: bool
-    holders: list[str]
-    qualified_holders: list[str]
-    status: PostStatus
-    holders_leaving: list[str]  # planned leaving date within the horizon
-    bench_in_team: int | None  # others in the team eligible now (team-level posts)
-    bench_in_service: int  # others anywhere in the service eligible now
-
-
-class FunctionCover(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    code: str
-    category: str
-    allocated: int
-    allocated_fte: float
-    covered: int  # allocated and eligible for the category
-    sole_cover: str | None
-    allocated_not_eligible: list[str]  # only for categories where policy asks for eligibility
-
-
-class CategoryCover(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    code: str
-    title: str
-    eligible: int
-    allocated: int  # workers with any function of the category
-    allocated_fte: float
-    functions_uncovered: list[str]
-    single_points: list[str]
-
-
-class SinglePoint(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    kind: Literal["function", "post", "category"]
-    id: str
-    staff_id: str
-    bench: int  # others eligible now who could step in
-
-
-class LeadershipCover(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    horizon_end: date
-    posts: list[PostCover]
-    categories: list[CategoryCover]
-    functions: list[FunctionCover]
-    single_points: list[SinglePoint]
-    findings: list[Finding]
+from planner.analysis.results import (
+    CategoryCover,
+    FunctionCover,
+    LeadershipCover,
+    PostCover,
+    PostStatus,
+    SinglePoint,
+)
+from planner.reference.framework import Post
+from planner.reference.policy import Policy
+from planner.workforce.graph import WorkforceGraph
+from planner.workforce.graph_index import BoolArray, IntArray, post_key
 
 
 def post_needed(post: Post, amhps: int, students: int) -> bool:

@@ -7,13 +7,9 @@ category C's allocation note), is amber.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from planner.analysis.findings import Finding, agree, finding, ids_text, plural, uk_date
-from planner.policy import Policy
-
-if TYPE_CHECKING:
-    from planner.analysis.leadership import LeadershipCover
+from planner.analysis.results import LeadershipCover
+from planner.reference.policy import Policy
 
 
 def leadership_findings(r: LeadershipCover, policy: Policy) -> list[Finding]:

@@ -12,8 +12,8 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
-from planner.models import Service
-from planner.population import load_population
+from planner.reference.population import load_population
+from planner.workforce.models import Service
 
 
 class PopulationBasis(BaseModel):

@@ -11,8 +11,8 @@ from datetime import date
 
 from planner.analysis.report import Report, analyse
 from planner.analysis.sweep import DepartureImpact, score
-from planner.models import Service
-from planner.policy import Policy, default_policy
+from planner.reference.policy import Policy, default_policy
+from planner.workforce.models import Service
 
 
 def impact_between(before: Report, after: Report, staff_id: str, policy: Policy) -> DepartureImpact:

@@ -11,17 +11,18 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
-from planner.analysis.amhp import AmhpSufficiency, amhp_sufficiency
+from planner.analysis.amhp import amhp_sufficiency
 from planner.analysis.amhp_horizon import add_months
 from planner.analysis.findings import Finding, by_severity, finding, uk_date
-from planner.analysis.leadership import LeadershipCover, leadership
+from planner.analysis.leadership import leadership
 from planner.analysis.population_basis import population_basis
-from planner.analysis.supervision import SupervisionResult, supervision
+from planner.analysis.results import AmhpSufficiency, LeadershipCover, SupervisionResult
+from planner.analysis.supervision import supervision
 from planner.analysis.sweep import DepartureImpact, departure_sweep
-from planner.bulk import collector_paused
-from planner.graph import WorkforceGraph, build
-from planner.models import Service
-from planner.policy import Policy, PolicyRow, default_policy, policy_table
+from planner.gc_pause import collector_paused
+from planner.reference.policy import Policy, PolicyRow, default_policy, policy_table
+from planner.workforce.graph import WorkforceGraph, build
+from planner.workforce.models import Service
 
 TOP_DEPARTURES = 3
 

@@ -12,63 +12,16 @@ level, maximum supervisees, hours per FTE) are policy values with their sources.
 from __future__ import annotations
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict
 
-from planner.analysis.findings import Finding, Severity
+from planner.analysis.results import Cycle, SupervisionIssue, SupervisionResult, SupervisorLoad
 from planner.analysis.supervision_findings import RULES, supervision_findings
-from planner.graph import WorkforceGraph
-from planner.graph_index import NO_LINK, OUTSIDE, BoolArray, FloatArray, IntArray
-from planner.models import Supervision
-from planner.policy import Policy
+from planner.reference.policy import Policy
+from planner.workforce.graph import WorkforceGraph
+from planner.workforce.graph_index import NO_LINK, OUTSIDE, BoolArray, FloatArray, IntArray
+from planner.workforce.models import Supervision
 
 WEEKLY = 52 / 12  # sessions a month
 FORTNIGHTLY = 26 / 12
-
-
-class SupervisorLoad(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    staff_id: str
-    fte: float
-    supervisees: int
-    supervisee_ids: list[str]
-    asye: int
-    students: int
-    amhp_supervisees: int
-    hours_owed: float  # a month
-    hours_allowed: float  # a month, from their FTE
-    may_supervise: bool
-    over_max: bool
-    over_hours: bool
-
-
-class SupervisionIssue(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    staff_id: str
-    rule: str
-    severity: Severity
-    related_id: str | None  # the supervisor (or link) the issue is about
-
-
-class Cycle(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    link: str  # supervisor_id, line_manager_id or amhp_supervisor_id
-    members: list[str]
-
-
-class SupervisionResult(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    supervisors: list[SupervisorLoad]
-    issues: list[SupervisionIssue]
-    cycles: list[Cycle]
-    hours_owed: float
-    hours_allowed_current: float  # from the FTE of everyone now supervising
-    hours_available: float  # from the FTE of everyone who may supervise
-    may_supervise: int
-    findings: list[Finding]
 
 
 def supervision(wg: WorkforceGraph, policy: Policy) -> SupervisionResult:
@@ -279,7 +232,7 @@ def _cycles(wg: WorkforceGraph, kind: Supervision) -> list[list[str]]:
     """Each loop of one kind of link, once, from its first member in roster order.
 
     Everyone has at most one link of a kind, so following links from each person finds every
-    loop in one pass (the same walk as `planner.checks.supervision_cycles`, over the index).
+    loop in one pass (the same walk as `planner.workforce.checks.supervision_cycles`, over the index).
     """
     parent = wg.index.links[kind].tolist()
     ids = wg.index.ids

@@ -9,13 +9,10 @@ national AMHP service standards; the numbers they use are policy values.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from planner.analysis.findings import Finding, Severity, finding, ids_text, plural
-from planner.policy import Policy
-
-if TYPE_CHECKING:
-    from planner.analysis.supervision import SupervisionResult
+from planner.analysis.results import SupervisionResult
+from planner.reference.policy import Policy
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,10 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from planner.analysis.leadership import function_cover, post_needed, post_slots
-from planner.bulk import collector_paused
-from planner.graph import WorkforceGraph
-from planner.models import Supervision
-from planner.policy import DepartureWeights, Policy
+from planner.gc_pause import collector_paused
+from planner.reference.policy import DepartureWeights, Policy
+from planner.workforce.graph import WorkforceGraph
+from planner.workforce.models import Supervision
 
 PER = 100_000
 

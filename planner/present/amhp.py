@@ -12,12 +12,12 @@ from typing import Any, Literal
 import altair as alt
 from pydantic import ValidationError
 
-from planner.analysis.amhp import AmhpSufficiency
-from planner.commissioner import CommissionerView, commissioner_json
-from planner.disclosure import Suppressed, shown
-from planner.io.commissioner_workbook import write_commissioner_workbook
-from planner.models import Service
-from planner.policy import Policy
+from planner.analysis.results import AmhpSufficiency
+from planner.disclosure.aggregates import CommissionerView, commissioner_json
+from planner.disclosure.suppression import Suppressed, shown
+from planner.reference.policy import Policy
+from planner.workbooks.commissioner import write_commissioner_workbook
+from planner.workforce.models import Service
 
 SERVICE = "This service"
 

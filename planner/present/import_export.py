@@ -14,14 +14,14 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from planner.diff import Category, ServiceDiff
-from planner.framework import load_framework
-from planner.io.report import write_problem_report
-from planner.io.roster import Progress, RosterImport, import_roster
-from planner.io.workbook import roster_csv, write_roster, write_template
-from planner.models import Service, Worker
-from planner.policy import Policy
-from planner.store_records import ServiceRecord, SnapshotInfo
+from planner.reference.framework import load_framework
+from planner.reference.policy import Policy
+from planner.roster.reading.importer import Progress, RosterImport, import_roster
+from planner.roster.writing.problem_workbook import write_problem_report
+from planner.roster.writing.workbook import roster_csv, write_roster, write_template
+from planner.store.records import ServiceRecord, SnapshotInfo
+from planner.whatif.diff import Category, ServiceDiff
+from planner.workforce.models import Service, Worker
 
 log = logging.getLogger(__name__)
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from planner.analysis.leadership import LeadershipCover, PostCover
+from planner.analysis.results import LeadershipCover, PostCover
 from planner.analysis.sweep import DepartureImpact
-from planner.framework import load_framework
-from planner.models import Service
 from planner.present.supervision import names
+from planner.reference.framework import load_framework
+from planner.workforce.models import Service
 
 
 def _named(ids: list[str], known: dict[str, str]) -> str:

@@ -11,10 +11,10 @@ from typing import Any
 
 import altair as alt
 
-from planner.models import Service
-from planner.movement import Movement
-from planner.projection import Band, Projection
-from planner.scenarios import Edit, describe
+from planner.whatif.headlines import Movement
+from planner.whatif.projection import Band, Projection
+from planner.whatif.scenarios import Edit, describe
+from planner.workforce.models import Service
 
 ARROWS = {"better": "▲ better", "worse": "▼ worse", "same": "", "changed": "changed"}
 BAND = "10th-90th percentile"

@@ -12,8 +12,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from planner.framework import load_framework
-from planner.policy import Policy, PolicyRow, policy_table
+from planner.reference.framework import load_framework
+from planner.reference.policy import Policy, PolicyRow, policy_table
 
 _ACRONYMS = {
     "amhp": "AMHP",

@@ -9,10 +9,10 @@ from typing import Any
 
 import altair as alt
 
-from planner.framework import load_framework
-from planner.models import Service
 from planner.present.supervision import names
+from planner.reference.framework import load_framework
 from planner.succession.models import Credential, Gap, PositionPlan, Readiness, SuccessionPlan
+from planner.workforce.models import Service
 
 NO_SUCCESSOR = "no successor"
 READINESS: dict[Readiness, str] = {

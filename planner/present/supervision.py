@@ -8,9 +8,9 @@ from typing import Any
 
 import altair as alt
 
-from planner.analysis.supervision import SupervisionResult, SupervisorLoad
-from planner.models import Service
-from planner.reassign import Move
+from planner.analysis.results import SupervisionResult, SupervisorLoad
+from planner.whatif.reassign import Move
+from planner.workforce.models import Service
 
 
 def names(service: Service) -> dict[str, str]:

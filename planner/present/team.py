@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from planner.framework import load_framework
-from planner.models import Service, Worker
+from planner.reference.framework import load_framework
+from planner.workforce.models import Service, Worker
 
 PEOPLE_DRAWN = 60  # above this the supervision drawing shows teams, not people
 PEOPLE_IN_HEATMAP = 80

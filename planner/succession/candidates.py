@@ -16,10 +16,10 @@ from datetime import date
 import numpy as np
 import numpy.typing as npt
 
-from planner.graph import WorkforceGraph
-from planner.graph_index import BoolArray
-from planner.policy import Policy
+from planner.reference.policy import Policy
 from planner.succession.models import Candidate, Credential, Gap, Readiness
+from planner.workforce.graph import WorkforceGraph
+from planner.workforce.graph_index import BoolArray
 
 TOP = 25
 BAND_POINTS = np.array([300.0, 200.0, 100.0])  # ready_now, ready_1_2_years, ready_3_plus_years

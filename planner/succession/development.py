@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from planner.analysis.amhp_horizon import add_months
-from planner.policy import Policy
+from planner.reference.policy import Policy
 from planner.succession.models import (
     Action,
     ActionKind,

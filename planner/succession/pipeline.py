@@ -15,9 +15,9 @@ from datetime import date
 import numpy as np
 
 from planner.analysis.amhp_horizon import add_months
-from planner.graph import WorkforceGraph
-from planner.policy import Policy
+from planner.reference.policy import Policy
 from planner.succession.models import AmhpPipeline, PipelineYear
+from planner.workforce.graph import WorkforceGraph
 
 
 def target_headcount(policy: Policy, adults: int | None) -> int:

@@ -14,11 +14,11 @@ from typing import cast
 
 from planner.analysis.leadership import post_slots
 from planner.analysis.report import Report
-from planner.graph import WorkforceGraph
-from planner.models import Contract
-from planner.policy import Policy
+from planner.reference.policy import Policy
 from planner.succession.candidates import Requirement
 from planner.succession.models import Credential, Position, PositionKind, Risk
+from planner.workforce.graph import WorkforceGraph
+from planner.workforce.models import Contract
 
 
 def risk_of_loss(wg: WorkforceGraph, staff_id: str, policy: Policy, horizon_end: date) -> Risk:

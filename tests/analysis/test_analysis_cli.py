@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from planner.analysis import analyse
-from planner.cli import main
-from planner.demo import load_demo
+from planner.analysis.report import analyse
+from planner.cli.main import main
+from planner.workforce.demo import load_demo
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

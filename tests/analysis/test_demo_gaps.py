@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from planner.analysis import analyse
 from planner.analysis.findings import Finding
-from planner.demo import demo_file, load_demo
+from planner.analysis.report import analyse
+from planner.workforce.demo import demo_file, load_demo
 
 # One entry per known gap, in the file's order: the findings that show it, by code and evidence.
 FOUND_AS: list[list[tuple[str, set[str]]]] = [

@@ -9,12 +9,12 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.analysis import analyse_graph
-from planner.demo import generate_service, load_demo
-from planner.framework import load_framework
-from planner.graph import EdgeKind, NodeKind, build, worker_node
-from planner.models import Service, Worker
-from planner.policy import default_policy
+from planner.analysis.report import analyse_graph
+from planner.reference.framework import load_framework
+from planner.reference.policy import default_policy
+from planner.workforce.demo import generate_service, load_demo
+from planner.workforce.graph import EdgeKind, NodeKind, build, worker_node
+from planner.workforce.models import Service, Worker
 
 
 def _edge_kinds(service: Service) -> Counter[str]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from planner.analysis import analyse
-from planner.demo import load_demo
-from planner.population import load_population
+from planner.analysis.report import analyse
+from planner.reference.population import load_population
+from planner.workforce.demo import load_demo
 
 HARTLEPOOL = "E06000001"
 

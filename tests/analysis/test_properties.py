@@ -10,12 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.analysis import analyse, departure_by_reanalysis
 from planner.analysis.findings import SEVERITY_ORDER
-from planner.analysis.report import Report
-from planner.demo import generate_service, load_demo
-from planner.models import Service, Worker
-from planner.policy import default_policy
+from planner.analysis.reanalysis import departure_by_reanalysis
+from planner.analysis.report import Report, analyse
+from planner.reference.policy import default_policy
+from planner.workforce.demo import generate_service, load_demo
+from planner.workforce.models import Service, Worker
 
 LEVELS = ["asye", "social_worker", "experienced", "advanced", "strategic"]
 AS_OF = date(2026, 11, 1)

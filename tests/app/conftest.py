@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.store_db import ENV_VAR
+from planner.store.connection import ENV_VAR
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from planner.demo import load_demo
+from planner.workforce.demo import load_demo
 from tests.conftest import ROOT
 
 

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from planner.demo import load_demo
-from planner.store import Store
+from planner.store.snapshots import Store
+from planner.workforce.demo import load_demo
 from tests.conftest import ROOT
 
 MESSY = ROOT / "tests" / "data" / "messy_roster.xlsx"

@@ -7,11 +7,11 @@ from __future__ import annotations
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from planner.analysis import analyse
-from planner.demo import generate_service, load_demo
-from planner.policy import default_policy
+from planner.analysis.report import analyse
 from planner.present.succession import READINESS
-from planner.succession import plan_service
+from planner.reference.policy import default_policy
+from planner.succession.plan import plan_service
+from planner.workforce.demo import generate_service, load_demo
 from tests.conftest import ROOT
 
 

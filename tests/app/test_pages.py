@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from planner.demo import load_demo
-from planner.policy import Policy, default_policy
+from planner.reference.policy import Policy, default_policy
+from planner.workforce.demo import load_demo
 from tests.conftest import ROOT
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from planner.demo import load_demo
-from planner.store import Store
-from planner.store_db import ENV_VAR
+from planner.store.connection import ENV_VAR
+from planner.store.snapshots import Store
+from planner.workforce.demo import load_demo
 from tests.conftest import ROOT
 
 AMHPS = "AMHPs with current approval"

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from planner.analysis import analyse
-from planner.demo import load_demo
-from planner.policy import default_policy
+from planner.analysis.report import analyse
+from planner.reference.policy import default_policy
+from planner.workforce.demo import load_demo
 from tests.conftest import ROOT
 
 

@@ -1,6 +1,6 @@
 """Build tests/data/messy_roster.xlsx: a roster as an HR system exports it, with its usual faults.
 
-Run `python tests/data/make_messy_roster.py` to rebuild it. What it holds (tests/io/test_messy.py
+Run `python tests/data/make_messy_roster.py` to rebuild it. What it holds (tests/roster/test_messy.py
 says what the import must make of it):
 
 - a title, a "run on" line and a blank row above the header row; the sheet is called "Staff list"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.cli import serve_argv
+from planner.cli.serve import serve_argv
 from tests.conftest import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.store import Store
+from planner.store.snapshots import Store
 from tests.store import pg
 
 BACKENDS = ("sqlite", "postgresql")

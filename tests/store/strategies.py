@@ -8,9 +8,9 @@ from typing import Any
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from planner.demo import generate_service
-from planner.framework import load_framework
-from planner.models import Service, Team, Worker
+from planner.reference.framework import load_framework
+from planner.workforce.demo import generate_service
+from planner.workforce.models import Service, Team, Worker
 
 LEVELS = load_framework().level_ids()
 DAY = date(2026, 11, 1)

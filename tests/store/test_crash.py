@@ -14,9 +14,9 @@ import pytest
 from sqlalchemy import func, text
 from sqlalchemy import select as sql_select
 
-from planner.demo import load_demo
-from planner.store import Store
-from planner.store_schema import audit_log, snapshot_workers, snapshots
+from planner.store.schema import audit_log, snapshot_workers, snapshots
+from planner.store.snapshots import Store
+from planner.workforce.demo import load_demo
 from tests.conftest import ROOT
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from planner.demo import load_demo
-from planner.diff import Category, diff_services
-from planner.models import Service, Team, Worker
-from planner.store import Store
+from planner.store.snapshots import Store
+from planner.whatif.diff import Category, diff_services
+from planner.workforce.demo import load_demo
+from planner.workforce.models import Service, Team, Worker
 
 
 def change(service: Service, staff_id: str, **fields: Any) -> Service:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.diff import apply_diff, diff_services
-from planner.models import Service
-from planner.store import Store
+from planner.store.snapshots import Store
+from planner.whatif.diff import apply_diff, diff_services
+from planner.workforce.models import Service
 from tests.store.strategies import edited, services
 
 

@@ -8,9 +8,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import event, func, select
 
-from planner.demo import generate_service, load_demo
-from planner.models import Service
-from planner.store import (
+from planner.store.schema import audit_log, snapshot_workers, snapshots
+from planner.store.snapshots import (
     AuditAction,
     ConcurrentSave,
     ServiceNotFound,
@@ -18,7 +17,8 @@ from planner.store import (
     Store,
     StoreError,
 )
-from planner.store_schema import audit_log, snapshot_workers, snapshots
+from planner.workforce.demo import generate_service, load_demo
+from planner.workforce.models import Service
 
 
 def promoted(service: Service, staff_id: str, level: str) -> Service:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from planner.cli import main
-from planner.demo import load_demo
-from planner.store_db import ENV_VAR
+from planner.cli.main import main
+from planner.store.connection import ENV_VAR
+from planner.workforce.demo import load_demo
 
 
 @pytest.fixture(autouse=True)

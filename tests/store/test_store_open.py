@@ -9,11 +9,11 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, text
 
-from planner.demo import load_demo
 from planner.paths import app_path
-from planner.store import Store, StoreUnavailable
-from planner.store_db import ENV_VAR, database_url, head_revisions, parse_url
-from planner.store_schema import metadata
+from planner.store.connection import ENV_VAR, database_url, head_revisions, parse_url
+from planner.store.schema import metadata
+from planner.store.snapshots import Store, StoreUnavailable
+from planner.workforce.demo import load_demo
 
 
 def test_the_migrations_create_exactly_the_tables_the_code_uses(store: Store) -> None:

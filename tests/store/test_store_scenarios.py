@@ -6,16 +6,16 @@ from datetime import date
 
 import pytest
 
-from planner.demo import load_demo
-from planner.scenarios import Leaves, PolicyChange, Scenario
-from planner.store import Store, StoreError
-from planner.store_scenarios import (
+from planner.store.scenarios import (
     ScenarioNotFound,
     delete_scenario,
     list_scenarios,
     load_scenario,
     save_scenario,
 )
+from planner.store.snapshots import Store, StoreError
+from planner.whatif.scenarios import Leaves, PolicyChange, Scenario
+from planner.workforce.demo import load_demo
 
 WINTER = Scenario(
     name="Winter",

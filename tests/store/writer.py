@@ -13,8 +13,8 @@ from typing import Any
 
 from sqlalchemy import event
 
-from planner.demo import generate_service
-from planner.store import Store
+from planner.store.snapshots import Store
+from planner.workforce.demo import generate_service
 
 SIZE = 5_200
 

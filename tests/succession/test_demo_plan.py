@@ -13,10 +13,12 @@ from datetime import date
 
 import pytest
 
-from planner.demo import load_demo
-from planner.graph import build
-from planner.policy import default_policy
-from planner.succession import Gap, PositionPlan, SuccessionPlan, plan_service, risk_of_loss
+from planner.reference.policy import default_policy
+from planner.succession.models import Gap, PositionPlan, SuccessionPlan
+from planner.succession.plan import plan_service
+from planner.succession.positions import risk_of_loss
+from planner.workforce.demo import load_demo
+from planner.workforce.graph import build
 
 
 @pytest.fixture(scope="module")

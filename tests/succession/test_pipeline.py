@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from planner.policy import default_policy
-from planner.succession import target_headcount
-from planner.succession.pipeline import _starts
+from planner.reference.policy import default_policy
+from planner.succession.pipeline import _starts, target_headcount
 
 
 def test_starts_are_placed_training_length_before_the_gap() -> None:

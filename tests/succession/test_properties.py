@@ -7,11 +7,11 @@ from collections import Counter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.demo import generate_service
-from planner.policy import default_policy
-from planner.succession import SuccessionPlan, plan_service
+from planner.reference.policy import default_policy
 from planner.succession.matching import first_successors
-from planner.succession.models import Candidate
+from planner.succession.models import Candidate, SuccessionPlan
+from planner.succession.plan import plan_service
+from planner.workforce.demo import generate_service
 
 POLICY = default_policy()
 

@@ -8,11 +8,10 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planner.analysis import analyse
-from planner.demo import load_demo
-from planner.framework import load_framework
-from planner.policy import Policy, default_policy
-from planner.scenarios import (
+from planner.analysis.report import analyse
+from planner.reference.framework import load_framework
+from planner.reference.policy import Policy, default_policy
+from planner.whatif.scenarios import (
     EDITS,
     ChangeFte,
     Leaves,
@@ -24,6 +23,7 @@ from planner.scenarios import (
     apply,
     compare,
 )
+from planner.workforce.demo import load_demo
 
 DEMO = load_demo()
 POLICY = default_policy()

@@ -7,10 +7,10 @@ from functools import cache
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.analysis import Report, analyse
-from planner.demo import load_demo
-from planner.movement import headline_movement, movement_lines
-from planner.policy import default_policy
+from planner.analysis.report import Report, analyse
+from planner.reference.policy import default_policy
+from planner.whatif.headlines import headline_movement, movement_lines
+from planner.workforce.demo import load_demo
 
 DEMO = load_demo()
 FLIP = {"better": "worse", "worse": "better", "same": "same", "changed": "changed"}

@@ -3,12 +3,12 @@ projection chart has its band, median, planned path and target."""
 
 from __future__ import annotations
 
-from planner.analysis import analyse
-from planner.demo import load_demo
-from planner.movement import headline_movement
-from planner.policy import default_policy
+from planner.analysis.report import analyse
 from planner.present.scenarios import amhp_chart, band_rows, headline_rows, yearly_rows
-from planner.projection import project
+from planner.reference.policy import default_policy
+from planner.whatif.headlines import headline_movement
+from planner.whatif.projection import project
+from planner.workforce.demo import load_demo
 
 DEMO = load_demo()
 

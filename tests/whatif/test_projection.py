@@ -8,11 +8,11 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.analysis import analyse
-from planner.demo import load_demo
-from planner.models import Worker
-from planner.policy import default_policy
-from planner.projection import project
+from planner.analysis.report import analyse
+from planner.reference.policy import default_policy
+from planner.whatif.projection import project
+from planner.workforce.demo import load_demo
+from planner.workforce.models import Worker
 
 DEMO = load_demo()
 POLICY = default_policy()

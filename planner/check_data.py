@@ -1,0 +1,70 @@
+"""`planner check-data`: load every reference file, cross-check it, and report what was loaded.
+
+The report is plain data, so a script can check the framework without our Python API.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from planner.disclosure.roles import load_roles
+from planner.reference.framework import load_framework
+from planner.reference.policy import default_policy, policy_entries
+from planner.reference.population import load_population
+from planner.workforce.demo import load_demo
+
+
+def check_data() -> dict[str, Any]:
+    fw = load_framework()
+    policy = default_policy()
+    pop = load_population()
+    demo = load_demo()
+    return {
+        "ok": True,
+        "domains": [
+            {
+                "number": d.number,
+                "name": d.name,
+                "aliases": list(d.aliases),
+                "super_domain": d.super_domain,
+            }
+            for d in fw.domains
+        ],
+        "levels": [
+            {"id": lv.id, "name": lv.name, "qualified": lv.qualified, "order": i}
+            for i, lv in enumerate(fw.levels)
+        ],
+        "categories": [
+            {
+                "code": c.code,
+                "title": c.title,
+                "min_level": c.min_level,
+                "functions": [f.code for f in c.functions],
+                "mapping": {
+                    g.group: {
+                        "level": g.level,
+                        "statements": list(g.statements),
+                        "requires": list(g.requires),
+                    }
+                    for g in c.mapping
+                },
+            }
+            for c in fw.categories
+        ],
+        "posts": [p.id for p in fw.posts],
+        "statements": len(fw.statements),
+        "sources": len(fw.sources),
+        "policy": {
+            "values": len(policy_entries()),
+            "checked_defaults": sum(e.check for e in policy_entries().values()),
+            "defaults": policy.model_dump(mode="json"),
+        },
+        "population": {
+            "rows": len(pop.rows),
+            "councils": len(pop.councils()),
+            "years": list(pop.years()),
+            "licence": pop.meta.licence,
+        },
+        "demo": {"name": demo.name, "workers": len(demo.workers)},
+        "roles": {role: list(entry.pages) for role, entry in load_roles().roles.items()},
+    }

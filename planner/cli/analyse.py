@@ -1,0 +1,108 @@
+"""`planner analyse SERVICE [--as-of D] [--population-year Y] [--json]`: the three gap analyses.
+
+Prints a readable summary, or with `--json` the whole report (as_of, policy, amhp,
+supervision, leadership with the ranked departure_sweep, findings, sources) and the input
+problems. Exit codes follow the command-line contract: 0, 1 when the input had problems (the
+analysis still runs), 2 when the input could not be used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from typing import Any
+
+from planner.analysis.report import Report, analyse
+from planner.cli.output import service_args, unusable
+
+SWEEP_SHOWN = 5
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "analyse",
+        help="AMHP sufficiency, supervision capacity and leadership cover",
+        description="Analyse a service: AMHPs against population, demand and the rota; "
+        "supervision load and rules; leadership posts, role cover and the departure sweep. "
+        "SERVICE is 'demo', a .json service, or an .xlsx/.csv roster.",
+    )
+    service_args(p)
+    p.add_argument(
+        "--population-year",
+        type=int,
+        metavar="YEAR",
+        help="set AMHPs against the ONS projection of adults for this year "
+        "(needs the service's council code)",
+    )
+    p.set_defaults(handler=_analyse)
+
+
+def _analyse(args: argparse.Namespace) -> int:
+    from planner.roster.open_service import load_service
+
+    loaded = load_service(args.service, population=args.population)
+    if loaded.service is None:
+        return unusable(loaded.unusable, loaded.problems, args.json)
+    report = analyse(loaded.service, as_of=args.as_of, population_year=args.population_year)
+    if args.json:
+        out = report.model_dump(mode="json")
+        out["problems"] = [p.model_dump(mode="json") for p in loaded.problems]
+        print(json.dumps(out, indent=2))
+    else:
+        print("\n".join(summary_lines(report)))
+        for p in loaded.problems:
+            print(
+                f"{p.severity}: {p.staff_id or ''} {p.column or ''}: {p.message}", file=sys.stderr
+            )
+    note = report.amhp.population.note
+    if note:
+        print(f"Population: {note}", file=sys.stderr)
+    return loaded.exit_code
+
+
+def summary_lines(r: Report) -> list[str]:
+    """The report as a person reads it at a terminal: headline figures, then every finding."""
+    a, s, lead = r.amhp, r.supervision, r.leadership
+    changed = [row.name for row in r.policy if row.changed]
+    lines = [
+        f"{r.service} — {r.local_authority}",
+        f"As of {r.as_of:%d %B %Y}; {r.headcount} workers; policy: "
+        + (f"changed {', '.join(changed)}" if changed else "defaults"),
+        "",
+        "AMHP sufficiency",
+        f"  {a.headcount} AMHPs, {a.fte:g} FTE, {a.duty_fte:g} FTE on duty",
+    ]
+    if a.per_100k_adults is not None and a.adult_population is not None:
+        lines += [
+            f"  {a.adult_population:,} adults ({a.population.source}): "
+            f"{a.per_100k_adults:g} per 100,000 against a target of {a.target_per_100k:g}",
+            f"  {a.assessments_per_year:,.0f} assessments a year need {a.demand_hours:,.0f} hours; "
+            f"{a.duty_hours:,.0f} duty hours available",
+            "  Rota: "
+            + ", ".join(f"{x.shift} {x.amhps_needed}" for x in a.rota)
+            + f" on duty ({a.rota_fte_needed:g} FTE)",
+        ]
+    h = a.horizon
+    lines += [
+        f"  By {h.horizon_end:%d/%m/%Y}: {h.months[0].headcount} → {h.months[-1].headcount} AMHPs; "
+        f"approvals lapsing {len(h.expiring)}, AMHPs leaving {len(h.leaving)}, "
+        f"trainees qualifying {len(h.trainees_qualifying)}",
+        "",
+        "Supervision",
+        f"  {len(s.supervisors)} supervisors; {s.hours_owed:g} hours owed a month, "
+        f"{s.hours_allowed_current:g} with current supervisors, {s.hours_available:g} available",
+        "",
+        "Leadership",
+        f"  {sum(p.needed for p in lead.posts)} needed posts, "
+        f"{sum(p.needed and p.status == 'vacant' for p in lead.posts)} vacant; "
+        f"{len(lead.single_points)} single points of failure",
+        "  Departures that would hurt most: "
+        + ", ".join(f"{d.staff_id} ({d.score:g})" for d in lead.departure_sweep[:SWEEP_SHOWN]),
+        "",
+    ]
+    counts = Counter(f.severity for f in r.findings)
+    lines.append(f"Findings: {counts['red']} red, {counts['amber']} amber, {counts['green']} green")
+    lines += [f"  [{f.severity}] {f.message}" for f in r.findings]
+    return lines

@@ -1,0 +1,155 @@
+"""`planner template`, `planner import` and `planner export`: roster spreadsheets on the command line.
+
+Thin wrappers over `planner.roster`: exit 0 when all is well, 1 when problems were reported, 2 when
+the input could not be used. With `--json`, stdout holds one JSON object and nothing else.
+Messages never include a worker's details beyond what HR typed in the cell at fault.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from planner.cli.output import err, service_args
+from planner.roster.reading.importer import RosterImport, import_roster
+from planner.workforce.problems import Problem
+
+SHOWN = 50  # problems printed without --json; the report and --json carry them all
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "template",
+        help="write the empty roster template",
+        description="Write the roster template: headings, notes on every column and drop-downs.",
+    )
+    p.add_argument("--out", required=True, help="file to write (.xlsx)")
+    p.set_defaults(handler=_template)
+
+    p = sub.add_parser(
+        "import",
+        help="check a roster spreadsheet; every row imported or reported",
+        description="Read a roster (.xlsx or .csv, or an ASC-WDS worker file) and report every row "
+        "that could not be imported, with its sheet, row, column and the reason.",
+    )
+    p.add_argument("file", metavar="FILE", help="the roster: .xlsx or .csv")
+    p.add_argument("--report", help="also write the problem report workbook (.xlsx) here")
+    p.add_argument("--population", type=int, help="adults the service serves (for a .csv roster)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON only")
+    p.set_defaults(handler=_import)
+
+    p = sub.add_parser(
+        "export",
+        help="write a service's roster in the template layout",
+        description="Write SERVICE's roster as a workbook in the template layout (.xlsx, which "
+        "imports back unchanged) or as a .csv of the Roster sheet.",
+    )
+    service_args(p)
+    p.add_argument("--out", required=True, help="file to write: .xlsx or .csv")
+    p.set_defaults(handler=_export)
+
+
+def _template(args: argparse.Namespace) -> int:
+    from planner.roster.writing.workbook import write_template
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".xlsx":
+        err(f"{out.name}: the template is an Excel workbook; name it .xlsx")
+        return 2
+    try:
+        write_template(out)
+    except OSError as exc:
+        err(f"{out}: could not be written ({exc.strerror})")
+        return 2
+    err(f"Wrote the roster template to {out}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    source = Path(args.file)
+    result = import_roster(source, population=args.population)
+    if result.unusable is None and args.report:
+        written = _write_report(source, result, Path(args.report))
+        if written is not None:
+            return written
+    if args.json:
+        print(json.dumps(result.to_json(), indent=2, default=str))
+    else:
+        _print_result(result)
+        if args.report and result.unusable is None:
+            err(f"Wrote the problem report to {args.report}")
+    return result.exit_code
+
+
+def _write_report(source: Path, result: RosterImport, out: Path) -> int | None:
+    from planner.roster.writing.problem_workbook import write_problem_report
+
+    if out.suffix.lower() != ".xlsx":
+        err(f"{out.name}: the report is an Excel workbook; name it .xlsx")
+        return 2
+    try:
+        write_problem_report(source, result, out)
+    except OSError as exc:
+        err(f"{out}: could not be written ({exc.strerror})")
+        return 2
+    return None
+
+
+def _print_result(result: RosterImport) -> None:
+    if result.unusable:
+        err(result.unusable)
+        return
+    c = result.counts
+    print(
+        f"{result.filename}, sheet {result.sheet!r}: {c.rows_read} rows read, {c.imported} "
+        f"imported, {c.with_errors} with errors, {c.with_warnings} with warnings only."
+    )
+    for p in result.problems[:SHOWN]:
+        err(_line(p))
+    if len(result.problems) > SHOWN:
+        err(f"... and {len(result.problems) - SHOWN} more (use --report or --json to see all)")
+
+
+def _line(p: Problem) -> str:
+    where = f"{p.sheet or ''} row {p.row}" if p.row else (p.sheet or "file")
+    return f"{p.severity}: {where}: {p.message}"
+
+
+def _export(args: argparse.Namespace) -> int:
+    from planner.roster.open_service import load_service
+    from planner.roster.writing.workbook import write_roster, write_roster_csv
+
+    loaded = load_service(args.service, population=args.population)
+    if loaded.service is None:
+        err(loaded.unusable or "the service could not be read")
+        for p in loaded.problems[:20]:
+            err(_line(p))
+        return 2
+    out = Path(args.out)
+    suffix = out.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        err(f"{out.name}: export to .xlsx (the template layout) or .csv")
+        return 2
+    try:
+        if suffix == ".xlsx":
+            write_roster(loaded.service, out)
+        else:
+            write_roster_csv(loaded.service, out)
+    except OSError as exc:
+        err(f"{out}: could not be written ({exc.strerror})")
+        return 2
+    if args.json:
+        problems = [p.model_dump(mode="json") for p in loaded.problems]
+        print(
+            json.dumps(
+                {"written": str(out), "workers": len(loaded.service.workers), "problems": problems},
+                indent=2,
+            )
+        )
+    else:
+        err(f"Wrote {len(loaded.service.workers)} workers to {out}")
+        for p in loaded.problems[:SHOWN]:
+            err(_line(p))
+    return loaded.exit_code

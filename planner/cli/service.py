@@ -1,0 +1,111 @@
+"""`planner check-data`, `planner demo` and `planner show`: the reference data and one service."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from planner.cli.output import emit, err, positive_int, print_problems, service_args, unusable
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "check-data",
+        help="validate the reference data in data/",
+        description="Validate PCF, roles, posts, population and policy sources.",
+    )
+    p.add_argument("--json", action="store_true", help="print what was loaded as JSON")
+    p.set_defaults(handler=_check_data)
+
+    p = sub.add_parser(
+        "demo",
+        help="write the demo service or a generated one",
+        description="Write the Northbridge demo, or a synthetic service of N workers with --size.",
+    )
+    p.add_argument("--size", type=positive_int, help="generate a synthetic service of N workers")
+    p.add_argument("--seed", type=int, default=0, help="random seed for --size (default 0)")
+    p.add_argument("--out", required=True, help="file to write: .json or .xlsx")
+    p.set_defaults(handler=_demo)
+
+    p = sub.add_parser(
+        "show",
+        help="short summary of a service",
+        description="Summarise a service: SERVICE is 'demo', a .json service, or "
+        "an .xlsx/.csv roster.",
+    )
+    service_args(p)
+    p.set_defaults(handler=_show)
+
+
+def _check_data(args: argparse.Namespace) -> int:
+    from planner.check_data import check_data
+
+    report = check_data()
+    if args.json:
+        emit(report)
+    else:
+        print(
+            f"Reference data OK: {len(report['domains'])} PCF domains, "
+            f"{len(report['levels'])} levels, {len(report['categories'])} role categories "
+            f"({sum(len(c['functions']) for c in report['categories'])} functions), "
+            f"{report['policy']['values']} policy values, {report['sources']} sources, "
+            f"population for {report['population']['councils']} councils "
+            f"{report['population']['years'][0]}-{report['population']['years'][1]}."
+        )
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from planner.roster.open_service import write_service_json
+    from planner.workforce.demo import generate_service, load_demo
+
+    service = generate_service(args.size, args.seed) if args.size else load_demo()
+    out = Path(args.out)
+    if out.suffix.lower() == ".json":
+        write_service_json(service, out)
+    elif out.suffix.lower() == ".xlsx":
+        from planner.roster.writing.workbook import write_roster
+
+        write_roster(service, out)
+    else:
+        err(f"{out.name}: the demo can be written as .json or .xlsx")
+        return 2
+    err(f"Wrote {service.name}: {len(service.workers)} workers to {out}")
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    from planner.roster.open_service import load_service
+    from planner.workforce.summary import summarise
+
+    loaded = load_service(args.service, population=args.population)
+    if loaded.service is None:
+        return unusable(loaded.unusable, loaded.problems, args.json)
+    summary = summarise(loaded.service, args.as_of)
+    if args.json:
+        emit(
+            {
+                "summary": summary.model_dump(mode="json"),
+                "problems": [p.model_dump(mode="json") for p in loaded.problems],
+            }
+        )
+    else:
+        _print_summary(summary)
+        print_problems(loaded.problems)
+    return loaded.exit_code
+
+
+def _print_summary(s: Any) -> None:
+    pop = f"{s.adult_population:,}" if s.adult_population else "not given"
+    print(f"{s.name} — {s.local_authority}")
+    print(f"As of {s.as_of:%d %B %Y}; adult population {pop}")
+    print(
+        f"{s.headcount} workers, {s.fte:g} FTE; {s.amhps} AMHPs, {s.amhp_trainees} in AMHP "
+        f"training, {s.bia} BIAs, {s.practice_educators} practice educators"
+    )
+    print("By PCF level: " + ", ".join(f"{k} {v}" for k, v in s.by_level.items()))
+    for t in s.teams:
+        print(
+            f"  {t.name} ({t.kind}): {t.headcount} {'person' if t.headcount == 1 else 'people'}, {t.fte:g} FTE"
+        )

@@ -1,1 +1,0 @@
-"""Reading and writing services: service JSON, roster spreadsheets, workbooks."""

@@ -1,0 +1,219 @@
+"""Import a roster spreadsheet (.xlsx or .csv) into a Service: every row imported or reported.
+
+The steps, each in its own module: `safety` passes or refuses the bytes before any reader sees
+them; `grid` reads raw cells; `headers` finds the header row and what each column holds;
+`rows` turns data rows into validated workers (`fast_rows` builds those that pass a column-wise
+screen); `service_sheet` reads the Service and Teams sheets and `service_build` makes the
+Service; `ascwds` reads a Skills for Care ASC-WDS worker file instead when the headings say so.
+Problems across rows (duplicate staff ID, unknown supervisor, supervision loop) come from
+`planner.workforce.checks.check_service` and `placing` puts them back on the row and column HR sees.
+
+Nothing here writes anywhere: a refused or broken file changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from planner.gc_pause import collector_paused
+from planner.reference.policy import Policy, default_policy
+from planner.roster.layout import Layout, load_layout, normalise
+from planner.roster.reading import ascwds
+from planner.roster.reading.grid import Book, open_book
+from planner.roster.reading.headers import HeaderPlan, find_header_row, plan_columns
+from planner.roster.reading.problem_placement import column_problems, locate, ordered
+from planner.roster.reading.rows import RowResult, read_rows
+from planner.roster.reading.service_build import build_service, service_sheets
+from planner.roster.safety import Limits, Rejected, check_file
+from planner.workforce.checks import check_service
+from planner.workforce.models import Service
+from planner.workforce.problems import Problem
+
+Source = Literal["template", "spreadsheet", "csv", "ascwds"]
+OUR_SHEETS = {"service", "teams", "notes", "lists", "problems"}
+_REQUIRED = ("staff_id", "name", "team", "fte")
+# Told the share done (0 to 1) and what is happening, once per stage: a stage can take seconds
+# on a big file, and calling back per row would slow the bulk path for nothing a person sees.
+Progress = Callable[[float, str], None]
+
+
+def _quiet(done: float, what: str) -> None:
+    pass
+
+
+@dataclass(frozen=True)
+class ImportCounts:
+    rows_read: int = 0
+    imported: int = 0
+    with_errors: int = 0
+    with_warnings: int = 0
+
+
+@dataclass(frozen=True)
+class RosterImport:
+    """What an import found: the service (None when the file is unusable) and every problem."""
+
+    filename: str
+    service: Service | None
+    problems: tuple[Problem, ...] = ()
+    counts: ImportCounts = ImportCounts()
+    unusable: str | None = None
+    sheet: str | None = None
+    source: Source | None = None
+    header_row: int | None = None
+    columns: dict[str, str] = field(default_factory=dict)  # file heading -> what it was read as
+    worker_rows: tuple[int, ...] = ()  # the sheet row each service worker came from
+
+    @property
+    def exit_code(self) -> int:
+        if self.unusable or self.service is None:
+            return 2
+        return 1 if any(p.severity == "error" for p in self.problems) else 0
+
+    def to_json(self) -> dict[str, Any]:
+        workers = self.service.workers if self.service else ()
+        return {
+            "file": self.filename,
+            "error": self.unusable,
+            "sheet": self.sheet,
+            "counts": self.counts.__dict__,
+            "workers": [w.model_dump(mode="json") for w in workers],
+            "problems": [p.model_dump(mode="json") for p in self.problems],
+        }
+
+
+def import_roster(
+    source: bytes | Path,
+    filename: str | None = None,
+    *,
+    population: int | None = None,
+    policy: Policy | None = None,
+    today: date | None = None,
+    progress: Progress | None = None,
+) -> RosterImport:
+    """Read a roster file (its bytes, or a path) and report every row."""
+    policy = policy or default_policy()
+    tell = progress or _quiet
+    name = filename or (source.name if isinstance(source, Path) else "roster")
+    try:
+        data = source.read_bytes() if isinstance(source, Path) else source
+    except OSError as exc:
+        return RosterImport(name, None, unusable=f"{name} could not be opened ({exc.strerror}).")
+    limits = Limits(int(policy.max_import_mb * 1024 * 1024), policy.max_import_rows)
+    try:
+        tell(0.0, f"Checking {name}")
+        kind = check_file(data, name, limits)
+        book = open_book(data, name, kind, limits)
+        with collector_paused():  # millions of short-lived cells and no reference cycles
+            found = _import(book, kind == "csv", population, today or date.today(), policy, tell)
+            del book  # its cells go now, so the collector never has to look at them
+        tell(1.0, f"Read {name}")
+        return found
+    except Rejected as exc:
+        return RosterImport(name, None, unusable=str(exc))
+
+
+def choose_sheet(book: Book) -> str:
+    """The sheet named like Roster or Staff, else the first visible sheet that is not ours."""
+    visible = [s.name for s in book.sheets if s.visible] or book.names()
+    for name in visible:
+        if "roster" in normalise(name) or "staff" in normalise(name):
+            return name
+    rest = [n for n in visible if normalise(n) not in OUR_SHEETS]
+    return (rest or visible)[0]
+
+
+def _import(
+    book: Book, is_csv: bool, population: int | None, today: date, policy: Policy, tell: Progress
+) -> RosterImport:
+    layout = load_layout()
+    max_rows = policy.max_import_rows
+    if not book.sheets:
+        raise Rejected(f"{book.filename} has no sheets.")
+    sheet = choose_sheet(book)
+    tell(0.1, f"Reading sheet {sheet!r}")
+    rows = book.rows(sheet)
+    header = ascwds.find_header(rows)
+    header = find_header_row(rows, layout) if header is None else header
+    if header is None:
+        raise Rejected(
+            f"No header row found on sheet {sheet!r} of {book.filename}: the planner looks in the "
+            "first 50 rows for column headings such as Staff ID, Name, Team and FTE. "
+            "Download the template to see the headings it reads."
+        )
+    if len(rows) - header - 1 > max_rows:
+        raise Rejected(
+            f"Sheet {sheet!r} has {len(rows) - header - 1:,} rows of staff; the planner accepts "
+            f"at most {max_rows:,}."
+        )
+    tell(0.4, f"Checking {len(rows) - header - 1:,} rows")
+    source: Source
+    if ascwds.is_ascwds(rows[header]):
+        result, file_problems, columns = ascwds.read_rows(rows, header, sheet, policy)
+        source = "ascwds"
+        plan = None
+    else:
+        plan = plan_columns(rows[header], header, layout)
+        _require_columns(plan, sheet, layout)
+        result = read_rows(rows, plan, layout, sheet)
+        file_problems = list(column_problems(plan, sheet, layout))
+        columns = {c.heading: c.name for c in plan.columns}
+        source = "csv" if is_csv else "spreadsheet"
+    info, teams, sheet_problems = service_sheets(book, layout)
+    if info is not None and source == "spreadsheet":
+        source = "template"
+    extra = tuple(c.name for c in plan.by_target("extra")) if plan else ascwds.extra_columns()
+    service, service_problems = build_service(
+        book, info, teams, result, extra, population, today, layout
+    )
+    headings = {v: k for k, v in columns.items()}
+    tell(0.85, "Checking supervisors and staff IDs across rows")
+    cross = locate(check_service(service, policy), service, result, sheet, headings, layout)
+    problems = [*file_problems, *sheet_problems, *service_problems, *result.problems, *cross]
+    problems = ordered(problems, sheet, book)
+    return RosterImport(
+        filename=book.filename,
+        service=service,
+        problems=tuple(problems),
+        counts=_counts(result, problems, sheet, header),
+        sheet=sheet,
+        source=source,
+        header_row=header + 1,
+        columns=columns,
+        worker_rows=tuple(result.worker_rows),
+    )
+
+
+def _require_columns(plan: HeaderPlan, sheet: str, layout: Layout) -> None:
+    found = set(plan.fields()) | ({"name"} if plan.by_target("part") else set())
+    missing = [f for f in _REQUIRED if f not in found]
+    if "name" in missing and any(
+        c.name in ("first_name", "last_name") for c in plan.by_target("part")
+    ):
+        missing.remove("name")
+    if missing:
+        wanted = "; ".join(
+            f"{layout.label(f)} (or {', '.join(layout.by_field[f].synonyms[:3])})" for f in missing
+        )
+        raise Rejected(
+            f"Sheet {sheet!r} has no column for {wanted}. Each row needs a staff ID, a name, a team "
+            "and an FTE; rename the heading or download the template."
+        )
+
+
+def _counts(result: RowResult, problems: list[Problem], sheet: str, header: int) -> ImportCounts:
+    data_rows = [
+        p for p in problems if p.sheet == sheet and p.row is not None and p.row > header + 1
+    ]
+    errors = {p.row for p in data_rows if p.severity == "error"}
+    warnings = {p.row for p in data_rows if p.severity == "warning"} - errors
+    return ImportCounts(
+        rows_read=result.rows_read,
+        imported=len(result.workers),
+        with_errors=len(errors),
+        with_warnings=len(warnings),
+    )

@@ -1,0 +1,125 @@
+"""Where an import's problems go: on the row and under the heading HR sees, in sheet order.
+
+Problems about the header row (duplicate and unused columns) are made here too; problems across
+rows come from `planner.workforce.checks.check_service`, which knows staff IDs, not rows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from planner.roster.layout import Layout
+from planner.roster.reading.grid import Book
+from planner.roster.reading.headers import HeaderPlan
+from planner.roster.reading.rows import RowResult
+from planner.workforce.models import Service, Worker
+from planner.workforce.problems import Problem
+
+
+def column_problems(plan: HeaderPlan, sheet: str, layout: Layout) -> list[Problem]:
+    problems = []
+    row = plan.row + 1
+    for col, used in plan.duplicates:
+        what = layout.label(col.name) if col.target == "field" else "Name"
+        reason = (
+            f"also looks like {what}; the column headed {used!r} is used"
+            if used
+            else "is not needed because the file has a full name column"
+        )
+        problems.append(
+            _column_problem(
+                sheet,
+                row,
+                col.heading,
+                f"Column {col.heading!r} {reason}, and this one is kept as your own column.",
+                "duplicate_column",
+            )
+        )
+    for col in plan.by_target("extra"):
+        if any(col.index == d.index for d, _ in plan.duplicates):
+            continue
+        problems.append(
+            _column_problem(
+                sheet,
+                row,
+                col.heading,
+                f"Column {col.heading!r} is not one the planner reads; its values are kept with "
+                "each person and written back on export.",
+                "unused_column",
+            )
+        )
+    return problems
+
+
+def _column_problem(sheet: str, row: int, heading: str, message: str, code: str) -> Problem:
+    return Problem(
+        severity="warning",
+        code=code,
+        message=message,
+        column=heading,
+        value=heading,
+        sheet=sheet,
+        row=row,
+    )
+
+
+def locate(
+    problems: list[Problem],
+    service: Service,
+    result: RowResult,
+    sheet: str,
+    headings: dict[str, str],
+    layout: Layout,
+) -> list[Problem]:
+    """Cross-record problems placed on the row they concern, under the file's own heading.
+
+    A staff ID can appear on several rows (that is one of the problems), so each problem goes to
+    the first of its rows whose value matches and that has not had a problem of that kind yet.
+    """
+    if not problems:
+        return []
+    rows_of: dict[str, list[int]] = defaultdict(list)
+    for worker, number in zip(service.workers, result.worker_rows, strict=True):
+        rows_of[worker.staff_id].append(number)
+    workers_at = dict(zip(result.worker_rows, service.workers, strict=True))
+    used: set[tuple[str, str | None, int]] = set()
+    located = []
+    for p in problems:
+        candidates = rows_of.get(p.staff_id or "", [])
+        if p.code == "duplicate_staff_id":
+            candidates = candidates[1:]
+        row: int | None = next(
+            (
+                r
+                for r in candidates
+                if (p.code, p.column, r) not in used and _matches(workers_at[r], p)
+            ),
+            candidates[0] if candidates else None,
+        )
+        if row is not None:
+            used.add((p.code, p.column, row))
+        heading = headings.get(p.column or "", layout.label(p.column or "")) if p.column else None
+        located.append(p.model_copy(update={"sheet": sheet, "row": row, "column": heading}))
+    return located
+
+
+def _matches(worker: Worker, p: Problem) -> bool:
+    if p.column is None or p.value is None or p.column not in Worker.model_fields:
+        return True
+    value = getattr(worker, p.column)
+    return value is None or str(value) == p.value or p.code == "supervision_cycle"
+
+
+def ordered(problems: list[Problem], sheet: str, book: Book) -> list[Problem]:
+    """Problems on the roster sheet first, in row order, errors before warnings in a row."""
+    order = {name: i for i, name in enumerate(book.names())}
+    severity = {"error": 0, "warning": 1}
+    return sorted(
+        problems,
+        key=lambda p: (
+            p.sheet != sheet,
+            order.get(p.sheet or "", len(order)),
+            p.row or 0,
+            severity[p.severity],
+        ),
+    )

@@ -1,0 +1,257 @@
+"""A 1-5 year projection, month by month: AMHPs, supervision capacity and needed posts covered.
+
+"If nothing is done": nobody is recruited. Planned leavers go on their date; everyone else may
+leave at the policy's annual turnover (`sfc-workforce-la`), spread evenly over the months; an
+approval ends at its expiry unless renewed, which happens at the policy's re-approval rate
+(SI 2008/1206 limits an approval to five years); a trainee counts as an AMHP from the day their
+training completes. Turnover and renewals are drawn at random, `projection_runs` times from
+`projection_seed`, giving a median and a 10th-90th percentile band; the planned path has no
+turnover and counts each renewal at its rate, so with no turnover and a rate of 0 or 1 the band
+collapses onto it. Every count is built from per-run start and end months with `bincount`, so
+5,000 workers x 1,000 runs x 60 months never forms a cube.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import numpy.typing as npt
+from pydantic import BaseModel, ConfigDict
+
+from planner.analysis.amhp_horizon import add_months
+from planner.analysis.leadership import leadership
+from planner.analysis.population_basis import population_basis
+from planner.analysis.supervision import may_supervise
+from planner.reference.policy import Policy
+from planner.workforce.graph import WorkforceGraph, build
+from planner.workforce.models import Service
+
+Months = npt.NDArray[np.int64]
+Counts = npt.NDArray[np.float64]
+PERCENTILES = (10, 50, 90)
+
+ASSUMPTIONS = (
+    "Nobody is recruited: the projection shows what happens if nothing is done.",
+    "A planned leaver goes on their date; others leave at the policy's annual turnover.",
+    "An approval ends at its expiry unless renewed, at the policy's re-approval rate.",
+    "A trainee counts as an AMHP from the day their training completes.",
+    "Supervision slots: each worker who may supervise offers as many as their FTE's supervision "
+    "hours allow, up to the policy's maximum supervisees.",
+)
+
+
+class Band(BaseModel):
+    """One figure month by month: the median of the runs, the 10th-90th band, the planned path."""
+
+    model_config = ConfigDict(frozen=True)
+
+    median: list[float]
+    p10: list[float]
+    p90: list[float]
+    mean: list[float]
+    planned: list[float]
+
+
+class Projection(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    as_of: date
+    months: list[date]
+    years: int
+    runs: int
+    seed: int
+    annual_turnover: float
+    reapproval_rate: float
+    amhp: Band
+    supervision_slots: Band
+    supervisees: Band
+    posts_covered: Band
+    posts_needed: int
+    amhp_target: int | None  # headcount for the policy's target per 100,000 adults
+    assumptions: list[str]
+
+
+@dataclass(frozen=True)
+class _Setup:
+    last: int  # the last month index; NEVER is one past it
+    dates: npt.NDArray[np.datetime64]
+    start: Months  # month each worker is in post from
+    planned: Months  # month each worker has left by (NEVER if no date)
+    no_date: npt.NDArray[np.bool_]
+
+    @property
+    def never(self) -> int:
+        return self.last + 1
+
+
+def project(
+    service: Service,
+    policy: Policy,
+    as_of: date | None = None,
+    years: int | None = None,
+    runs: int | None = None,
+    seed: int | None = None,
+) -> Projection:
+    """The projection over `years` (default the policy's), `runs` Monte Carlo runs from `seed`."""
+    wg = build(service, as_of)
+    years = years or policy.projection_years
+    runs = runs or policy.projection_runs
+    seed = policy.projection_seed if seed is None else seed
+    s = _setup(wg, 12 * years)
+    rng = np.random.default_rng(seed)
+    leave = _leave_months(s, policy.annual_turnover, runs, rng)
+    adults = population_basis(service, None, wg.as_of).adults
+    posts = _posts(wg, policy)
+    return Projection(
+        as_of=wg.as_of,
+        months=[add_months(wg.as_of, m) for m in range(s.last + 1)],
+        years=years,
+        runs=runs,
+        seed=seed,
+        annual_turnover=policy.annual_turnover,
+        reapproval_rate=policy.amhp_reapproval_rate,
+        amhp=_amhp(wg, policy, s, leave, rng),
+        supervision_slots=_people(s, leave, _slots(wg, policy)),
+        supervisees=_people(s, leave, _supervisees(wg)),
+        posts_covered=_posts_covered(s, leave, posts),
+        posts_needed=len(posts),
+        amhp_target=-(-int(policy.amhp_target_per_100k * adults) // 100_000) if adults else None,
+        assumptions=list(ASSUMPTIONS),
+    )
+
+
+def _setup(wg: WorkforceGraph, last: int) -> _Setup:
+    ix = wg.index
+    dates = np.array([add_months(wg.as_of, m) for m in range(last + 1)], dtype="datetime64[D]")
+    no_date = np.isnat(ix.leaving)
+    return _Setup(
+        last=last,
+        dates=dates,
+        start=_month_of(dates, ix.start, "left", 0),
+        planned=_month_of(dates, ix.leaving, "left", last + 1),
+        no_date=no_date,
+    )
+
+
+def _month_of(
+    dates: npt.NDArray[np.datetime64], when: npt.NDArray[np.datetime64], side: str, missing: int
+) -> Months:
+    """The first month whose date is on or after (`left`) or after (`right`) each date."""
+    found = np.searchsorted(dates, when.astype("datetime64[D]"), side=side)  # type: ignore[call-overload]
+    out: Months = np.where(np.isnat(when), missing, found).astype(np.int64)
+    return out
+
+
+def _leave_months(s: _Setup, turnover: float, runs: int, rng: np.random.Generator) -> Months:
+    """(runs, workers): the month each worker has left by in each run."""
+    leave = np.broadcast_to(s.planned, (runs, len(s.planned))).copy()
+    monthly = 1 - (1 - turnover) ** (1 / 12)
+    if monthly > 0:
+        cols = np.flatnonzero(s.no_date)
+        drawn = s.start[cols] + rng.geometric(monthly, size=(runs, len(cols)))
+        leave[:, cols] = np.minimum(drawn, s.never)
+    return leave
+
+
+def _counts(s: _Setup, start: Months, end: Months, weight: Counts | None = None) -> Counts:
+    """(runs, months): the weight of everyone with start <= month < end, run by run."""
+    runs, n = end.shape
+    start = np.broadcast_to(start, (runs, n))
+    w = np.ones(n) if weight is None else weight
+    w = np.where(start < end, np.broadcast_to(w, (runs, n)), 0.0)
+    width = s.last + 2
+    row = np.arange(runs)[:, None] * width
+    size = runs * width
+    add = np.bincount((row + np.minimum(start, s.never)).ravel(), w.ravel(), size)
+    sub = np.bincount((row + np.minimum(end, s.never)).ravel(), w.ravel(), size)
+    counts: Counts = np.cumsum((add - sub).reshape(runs, width), axis=1)[:, : s.last + 1]
+    return counts
+
+
+def _band(runs: Counts, planned: Counts) -> Band:
+    p10, median, p90 = np.percentile(runs, PERCENTILES, axis=0)
+    return Band(
+        median=_r(median),
+        p10=_r(p10),
+        p90=_r(p90),
+        mean=_r(runs.mean(axis=0)),
+        planned=_r(planned),
+    )
+
+
+def _r(values: Counts) -> list[float]:
+    return [round(float(v), 3) for v in values]
+
+
+def _people(s: _Setup, leave: Months, weight: Counts) -> Band:
+    runs = _counts(s, s.start, leave, weight)
+    planned = _counts(s, s.start, s.planned[None, :], weight)[0]
+    return _band(runs, planned)
+
+
+def _slots(wg: WorkforceGraph, policy: Policy) -> Counts:
+    per_supervisee = policy.supervision_sessions_per_month * policy.supervision_session_hours
+    hours = wg.index.fte * policy.supervision_hours_per_fte_month
+    slots = np.minimum(policy.max_supervisees, np.floor(hours / per_supervisee + 1e-9))
+    out: Counts = np.where(may_supervise(wg, policy), slots, 0.0)
+    return out
+
+
+def _supervisees(wg: WorkforceGraph) -> Counts:
+    out: Counts = (wg.index.social_worker | wg.index.student).astype(np.float64)
+    return out
+
+
+def _posts(wg: WorkforceGraph, policy: Policy) -> list[list[int]]:
+    """For each needed post, the positions of its qualified holders (empty if none)."""
+    cover = leadership(wg, policy, wg.as_of)
+    pos = wg.index.pos
+    return [[pos[h] for h in p.qualified_holders] for p in cover.posts if p.needed]
+
+
+def _posts_covered(s: _Setup, leave: Months, needed: list[list[int]]) -> Band:
+    """A post is covered while any of its qualified holders is still there (a vacant one never)."""
+    runs = leave.shape[0]
+    ends = np.zeros((runs, len(needed)), dtype=np.int64)
+    planned = np.zeros((1, len(needed)), dtype=np.int64)
+    for j, holders in enumerate(needed):
+        if holders:
+            ends[:, j] = leave[:, holders].max(axis=1)
+            planned[0, j] = s.planned[holders].max()
+    starts = np.zeros(len(needed), dtype=np.int64)
+    return _band(_counts(s, starts, ends), _counts(s, starts, planned)[0])
+
+
+def _amhp(
+    wg: WorkforceGraph, policy: Policy, s: _Setup, leave: Months, rng: np.random.Generator
+) -> Band:
+    start, lapse, cand = _approvals(wg, policy, s)
+    period = 12 * policy.amhp_approval_years
+    start, lapse, leave = np.maximum(start, s.start)[cand], lapse[cand], leave[:, cand]
+    most = -(-(s.last + 1) // period)  # renewals enough to outlast the horizon
+    renewed = rng.random((leave.shape[0], len(lapse), most)) < policy.amhp_reapproval_rate
+    k = np.cumprod(renewed, axis=2).sum(axis=2)
+    ends = np.minimum(lapse + period * k, leave)
+    months = np.arange(s.last + 1)
+    present = (start[:, None] <= months) & (months < s.planned[cand][:, None])
+    past = np.maximum(0, months - lapse[:, None])
+    lapses = np.where(months >= lapse[:, None], 1 + past // period, 0)
+    planned = (present * policy.amhp_reapproval_rate**lapses).sum(axis=0)
+    return _band(_counts(s, start, ends), planned)
+
+
+def _approvals(
+    wg: WorkforceGraph, policy: Policy, s: _Setup
+) -> tuple[Months, Months, npt.NDArray[np.bool_]]:
+    """First month and month of lapse of each worker's approval, current or from training."""
+    ix = wg.index
+    approved = ~np.isnat(ix.approved_on)
+    start = _month_of(s.dates, ix.approved_on, "left", s.never)
+    lapse = _month_of(s.dates, ix.approval_expires, "right", 0)
+    trainee = ix.in_training & ~np.isnat(ix.training_completes) & ~(approved & (lapse > 0))
+    qualifies = _month_of(s.dates, ix.training_completes, "left", s.never)
+    start = np.where(trainee, qualifies, start)
+    lapse = np.where(trainee, qualifies + 12 * policy.amhp_approval_years, lapse)
+    return start, lapse, (approved | trainee) & (start < lapse)

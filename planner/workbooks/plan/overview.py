@@ -1,0 +1,87 @@
+"""The Summary sheet (the service, headline findings in red/amber/green, the policy values used)
+and the Sources sheet (every source in data/sources.yaml and every policy value with its default
+and citation), so every figure in the workbook can be traced to a publication."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from planner.analysis.findings import by_severity
+from planner.reference.framework import load_framework
+from planner.workbooks.plan.sheet import Book, Cell
+
+
+def _value(value: Any) -> Cell:
+    if isinstance(value, bool | int | float | str) or value is None:
+        return value
+    return json.dumps(value)  # the rota and the departure weights are lists and tables
+
+
+def write_summary(book: Book) -> None:
+    r, plan = book.report, book.plan
+    s = book.sheet("Summary")
+    s.title(f"Succession plan: {r.service}")
+    no_successor = sum(1 for p in plan.positions if not p.successors)
+    s.pairs(
+        [
+            ("Service", r.service),
+            ("Local authority", r.local_authority),
+            ("As of", r.as_of),
+            ("Horizon ends", plan.horizon_end),
+            ("Workers", r.headcount),
+            ("AMHPs", r.amhp.headcount),
+            ("AMHPs for the target", r.amhp.headcount_for_target),
+            ("Critical positions", len(plan.positions)),
+            ("Positions with no successor", no_successor),
+            ("People with development actions", len(plan.development)),
+        ]
+    )
+    s.heading("Findings")
+    findings = by_severity([*r.findings, *plan.findings])
+    s.table(
+        ["RAG", "Area", "Finding"],
+        [[f.severity, f.area, f.message] for f in findings],
+        main=True,
+        rag=(0,),
+    )
+    s.heading("Policy values used")
+    s.table(
+        ["Policy value", "Value", "Unit", "Changed from default", "Source"],
+        [[p.name, _value(p.value), p.unit, p.changed, p.source] for p in r.policy],
+    )
+    s.finish()
+    s.ws.set_column(2, 2, 90, book.fmt.wrap)  # findings are sentences: wrap them
+    s.ws.activate()
+
+
+def write_sources(book: Book) -> None:
+    s = book.sheet("Sources")
+    s.title("Sources and policy values")
+    sources = load_framework().sources
+    s.table(
+        ["Source", "Publisher", "Title", "Edition", "Retrieved", "Licence", "Address"],
+        [
+            [sid, x.publisher, x.title, x.edition, x.retrieved, x.licence, x.url]
+            for sid, x in sources.items()
+        ],
+        main=True,
+    )
+    s.heading("Policy values: the value used, the default and where the default comes from")
+    s.table(
+        ["Policy value", "Group", "Value", "Default", "Unit", "What it is", "Source", "Citation"],
+        [
+            [
+                p.name,
+                p.group,
+                _value(p.value),
+                _value(p.default),
+                p.unit,
+                p.description,
+                p.source,
+                p.citation,
+            ]
+            for p in book.report.policy
+        ],
+    )
+    s.finish()

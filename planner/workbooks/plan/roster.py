@@ -1,0 +1,23 @@
+"""The Roster sheet: the roster exactly as `planner export` writes it (same columns, formats and
+drop-downs, read from the hidden Lists sheet), by calling the roster export's own sheet writers
+rather than a copy of them."""
+
+from __future__ import annotations
+
+from planner.roster.layout import load_layout
+from planner.roster.writing.roster_sheet import write_lists, write_roster_sheet
+from planner.roster.writing.workbook import ROSTER_SHEET
+from planner.workbooks.plan.sheet import Book
+
+
+def write_roster(book: Book) -> None:
+    layout = load_layout()
+    ws = book.wb.add_worksheet(ROSTER_SHEET)
+    lists_ws = book.wb.add_worksheet("Lists")
+    lists = write_lists(lists_ws, book.fmt, layout)
+    write_roster_sheet(ws, book.fmt, layout, book.service, lists)
+    lists_ws.hide()
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(0)
+    ws.autofilter(0, 0, len(book.service.workers), len(layout.columns) - 1)

@@ -1,0 +1,79 @@
+"""A short, factual summary of a service: who is there, at which levels, with which credentials."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict
+
+from planner.reference.framework import load_framework
+from planner.workforce.models import Service
+
+
+class TeamSummary(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    name: str
+    kind: str
+    headcount: int
+    fte: float
+
+
+class ServiceSummary(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    name: str
+    local_authority: str
+    adult_population: int | None
+    as_of: date
+    headcount: int
+    fte: float
+    by_level: dict[str, int]
+    by_contract: dict[str, int]
+    amhps: int
+    amhp_trainees: int
+    bia: int
+    practice_educators: int
+    teams: list[TeamSummary]
+
+
+def summarise(service: Service, as_of: date | None = None) -> ServiceSummary:
+    on = as_of or service.as_of
+    fw = load_framework()
+    levels = Counter(w.pcf_level or "not a social worker" for w in service.workers)
+    order = [*fw.level_ids(), "not a social worker"]
+    by_team: dict[str, list[float]] = {t.name: [] for t in service.teams}
+    for w in service.workers:
+        by_team.setdefault(w.team, []).append(w.fte)
+    kinds = {t.name: t.kind for t in service.teams}
+    return ServiceSummary(
+        name=service.name,
+        local_authority=service.local_authority,
+        adult_population=service.adult_population,
+        as_of=on,
+        headcount=len(service.workers),
+        fte=round(sum(w.fte for w in service.workers), 2),
+        by_level={lv: levels[lv] for lv in order if levels[lv]},
+        by_contract=dict(Counter(w.contract.value for w in service.workers)),
+        amhps=sum(w.is_amhp(on) for w in service.workers),
+        amhp_trainees=sum(w.in_amhp_training(on) for w in service.workers),
+        bia=sum(w.bia for w in service.workers),
+        practice_educators=sum(w.practice_educator_stage is not None for w in service.workers),
+        teams=[
+            TeamSummary(
+                name=name,
+                kind=kinds.get(name, "unknown"),
+                headcount=len(ftes),
+                fte=round(sum(ftes), 2),
+            )
+            for name, ftes in by_team.items()
+        ],
+    )
+
+
+def level_rows(by_level: dict[str, int]) -> list[dict[str, object]]:
+    """Headcount by PCF level, named and in the framework's order, for a chart."""
+    fw = load_framework()
+    return [
+        {"level": fw.level(lv).name if lv in fw.level_ids() else lv, "people": n}
+        for lv, n in by_level.items()
+    ]

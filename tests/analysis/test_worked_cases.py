@@ -1,0 +1,76 @@
+"""Worked cases: a small service in, the figures and findings a person computed by hand out.
+
+Each `tests/cases/*.yaml` holds a service, optional policy changes, `expect` (the report's
+own shape, only the parts worth checking: a list of rows is matched row by row on the row's
+first key, e.g. `staff_id` or `code`; a list of ids is compared in any order) and `findings` that must be present (code, severity, and
+evidence that must be among the finding's). `absent` lists finding codes that must not be raised (red or amber).
+Numbers are compared to within 0.01, the precision worked by hand.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from planner.analysis.report import analyse
+from planner.reference.policy import default_policy
+from planner.reference.strict_yaml import read_yaml
+from planner.workforce.models import Service
+
+CASES = sorted((Path(__file__).parent.parent / "cases").glob("*.yaml"))
+TOLERANCE = 0.01
+
+
+def _same(expected: Any, actual: Any, where: str) -> None:
+    if isinstance(expected, dict):
+        assert isinstance(actual, dict), f"{where}: expected a record, found {actual!r}"
+        for key, value in expected.items():
+            assert key in actual, f"{where}.{key}: not in the report"
+            _same(value, actual[key], f"{where}.{key}")
+    elif isinstance(expected, list) and expected and isinstance(expected[0], dict):
+        for row in expected:
+            key, ident = next(iter(row.items()))
+            ident = ident.isoformat() if isinstance(ident, date) else ident
+            match = [r for r in actual if r.get(key) == ident]
+            assert match, f"{where}: no row with {key} = {ident!r}"
+            _same(row, match[0], f"{where}[{ident}]")
+    elif isinstance(expected, list):
+        assert sorted(map(str, actual)) == sorted(map(str, expected)), (
+            f"{where}: expected {expected}, found {actual}"
+        )
+    elif isinstance(expected, float | int) and not isinstance(expected, bool):
+        assert actual is not None and abs(actual - expected) <= TOLERANCE, (
+            f"{where}: expected {expected}, found {actual}"
+        )
+    elif isinstance(expected, date):
+        assert actual == expected.isoformat(), f"{where}: expected {expected}, found {actual}"
+    else:
+        assert actual == expected, f"{where}: expected {expected!r}, found {actual!r}"
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_worked_case(path: Path) -> None:
+    spec = read_yaml(path)
+    service = Service.model_validate(spec["service"])
+    policy = default_policy().with_changes(**spec.get("policy", {}))
+    report = analyse(
+        service, policy, as_of=spec.get("as_of"), population_year=spec.get("population_year")
+    )
+    _same(spec.get("expect", {}), report.model_dump(mode="json"), "report")
+    for want in spec.get("findings", []):
+        found = [
+            f
+            for f in report.findings
+            if f.code == want["code"] and set(want.get("evidence", [])) <= set(f.evidence)
+        ]
+        assert found, f"no {want['code']} finding with evidence {want.get('evidence')}"
+        assert found[0].severity == want["severity"], f"{want['code']}: {found[0].message}"
+    raised = [f for f in report.findings if f.severity != "green"]
+    assert not [f.message for f in raised if f.code in spec.get("absent", [])]
+
+
+def test_there_are_worked_cases() -> None:
+    assert len(CASES) >= 3
