@@ -1,6 +1,8 @@
 """AMHP sufficiency, for a commissioner: aggregates only, no names or staff ids."""
 
 import secrets
+from functools import partial
+from typing import Any, Literal
 
 import streamlit as st
 
@@ -36,7 +38,7 @@ st.caption("Aggregates only: this page shows no names or staff ids.")
 service, policy = current_service(), current_policy()
 start = report().amhp
 with st.expander("Inputs for this page", expanded=False):
-    cols = st.columns(3)
+    cols = list(st.columns(3))
     adults = cols[0].number_input(
         "Adults 18+ served",
         min_value=0,
@@ -57,7 +59,7 @@ with st.expander("Inputs for this page", expanded=False):
         key="amhp_hours",
     )
     st.caption("Rota targets: how quickly a request must be taken up, and the fewest on duty.")
-    cols = st.columns(3)
+    cols = list(st.columns(3))
     wait = cols[0].number_input(
         "Wait target (hours)",
         min_value=0.5,
@@ -94,7 +96,7 @@ if isinstance(chosen, list):
     st.stop()
 a = report(*chosen).amhp if chosen != (service, policy) else start
 
-cols = st.columns(4)
+cols = list(st.columns(4))
 cols[0].metric("AMHPs with current approval", a.headcount)
 cols[1].metric("Duty FTE", f"{a.duty_fte:g}")
 per = f"{a.per_100k_adults:g}" if a.per_100k_adults is not None else "n/a"
@@ -126,7 +128,7 @@ st.subheader("Rota")
 st.dataframe(rota_rows(a), hide_index=True)
 
 st.subheader(f"Headcount to {a.horizon.horizon_end:%B %Y}")
-cols = st.columns(4)
+cols = list(st.columns(4))
 if role == "commissioner":
     # Per-month leavers and lapses could single people out: the commissioner sees the view's
     # suppressed counts and net headcount only (planner.disclosure.aggregates).
@@ -155,16 +157,17 @@ if allowed(role, "export_aggregates"):
     if key is not None:
         view = view_for("commissioner", chosen[0], report(*chosen), chosen[1], key)
         assert isinstance(view, CommissionerView)
-        cols = st.columns(2)
-        for col, kind, label, mime in (
+        cols = list(st.columns(2))
+        downloads: tuple[tuple[Any, Literal["xlsx", "json"], str, str], ...] = (
             (cols[0], "xlsx", "Excel workbook", XLSX),
             (cols[1], "json", "JSON", "application/json"),
-        ):
+        )
+        for col, kind, label, mime in downloads:
             col.download_button(
                 label,
                 data=recorded(
                     f"commissioner aggregates ({kind})",
-                    lambda kind=kind: commissioner_file(view, kind),
+                    partial(commissioner_file, view, kind),
                 ),
                 file_name=commissioner_file_name(view, kind),
                 mime=mime,

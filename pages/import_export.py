@@ -56,8 +56,7 @@ def _read(data: bytes, name: str) -> RosterImport:
         result = ie.read_upload(
             data, name, policy=current_policy(), today=date.today(), progress=tell
         )
-        state = "error" if result.unusable else "complete"
-        status.update(label=f"Read {name}", state=state)
+        status.update(label=f"Read {name}", state="error" if result.unusable else "complete")
     st.session_state["import_read"] = (key, result)
     return result
 

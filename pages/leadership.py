@@ -27,7 +27,7 @@ service = current_service()
 lead = report().leadership
 st.caption(f"Looking ahead to {lead.horizon_end:%d %B %Y}.")
 
-cols = st.columns(3)
+cols = list(st.columns(3))
 cols[0].metric("Posts", len(lead.posts))
 cols[1].metric(
     "Posts not filled by someone qualified", sum(p.status != "filled" for p in lead.posts)
@@ -56,7 +56,7 @@ st.caption(
     "successor is matched so nobody is first in line for too many positions."
 )
 counts = band_counts(plan)
-cols = st.columns(4)
+cols = list(st.columns(4))
 for col, c in zip(cols, counts, strict=True):
     col.metric(f"First successor: {c['Readiness']}", c["Positions"])
 
@@ -104,7 +104,7 @@ with st.expander(f"Development actions ({len(plan.development)} people)"):
 
 st.subheader("AMHP pipeline")
 amhp = plan.amhp
-cols = st.columns(3)
+cols = list(st.columns(3))
 cols[0].metric("AMHPs now", amhp.headcount)
 cols[1].metric("AMHPs needed", amhp.target)
 cols[2].metric("In training now", amhp.in_training)

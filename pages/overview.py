@@ -2,13 +2,12 @@
 
 from pathlib import Path
 
-import altair as alt
 import streamlit as st
 
 from pages.common.caches import report
 from pages.common.choice import as_of, current_service
 from pages.common.signin import guard
-from planner.present.overview import ICON, headlines
+from planner.present.overview import ICON, headlines, level_chart
 from planner.workforce.summary import level_rows, summarise
 
 guard("overview")
@@ -28,17 +27,7 @@ st.dataframe(
     hide_index=True,
 )
 st.subheader("PCF levels")
-levels = level_rows(summary.by_level)
-st.altair_chart(
-    alt.Chart(alt.Data(values=levels))
-    .mark_bar()
-    .encode(
-        x=alt.X("people:Q", title="People"),
-        y=alt.Y("level:N", title=None, sort=None, axis=alt.Axis(labelLimit=260)),
-        tooltip=["level:N", "people:Q"],
-    ),
-    width="stretch",
-)
+st.altair_chart(level_chart(level_rows(summary.by_level)), width="stretch")
 
 st.subheader("Findings")
 for col, h in zip(st.columns(3), headlines(report(current_service()).findings), strict=True):

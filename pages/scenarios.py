@@ -82,7 +82,7 @@ def edit_forms(service: Service, policy: Policy) -> None:
         if st.form_submit_button("Add leaver", key="sc_add_leaver"):
             add(Leaves(staff_id=who, planned_leaving_date=when))
     with tabs[1], st.form("sc_recruit_form"):
-        cols = st.columns(3)
+        cols = list(st.columns(3))
         team = cols[0].selectbox("Team", [t.name for t in service.teams], key="sc_team")
         fw = load_framework()
         level = cols[1].selectbox(
@@ -148,7 +148,7 @@ def saved_scenarios(service: Service) -> None:
                 st.info("Save a snapshot of this service first; scenarios are kept against one.")
                 return
             names = [s.name for s in list_scenarios(store, sid)]
-            cols = st.columns(2)
+            cols = list(st.columns(2))
             name = cols[0].text_input("Scenario name", key="sc_name")
             by = cols[1].text_input("Your name", value=current_user(), key="sc_by")
             if st.button("Save scenario", key="sc_save", disabled=not edits):
@@ -160,7 +160,7 @@ def saved_scenarios(service: Service) -> None:
                     names = [s.name for s in list_scenarios(store, sid)]
             if names:
                 chosen = st.selectbox("Saved scenarios", names, key="sc_saved")
-                cols = st.columns(2)
+                cols = list(st.columns(2))
                 if cols[0].button("Load", key="sc_load"):
                     st.session_state[EDITS] = list(load_scenario(store, sid, chosen).edits)
                     st.rerun()
@@ -190,7 +190,7 @@ st.subheader("Changes in this scenario")
 if edits:
     for line in edit_lines(edits):
         st.markdown(line)
-    cols = st.columns(2)
+    cols = list(st.columns(2))
     if cols[0].button("Remove the last change", key="sc_undo"):
         edits.pop()
         st.rerun()
@@ -209,7 +209,7 @@ changed, changed_policy = result
 moves = headline_movement(report(service, policy), report(changed, changed_policy))
 
 st.subheader("Before and after")
-cols = st.columns(4)
+cols = list(st.columns(4))
 for col, figure in zip(
     cols,
     ("amhp_headcount", "amhp_per_100k_adults", "rota_cover", "supervisors_over_capacity"),
@@ -230,7 +230,7 @@ with st.expander("Saved scenarios", icon=":material/bookmark:"):
     saved_scenarios(service)
 
 st.subheader("Projection")
-cols = st.columns(3)
+cols = list(st.columns(3))
 years = cols[0].slider("Years", 1, 5, value=changed_policy.projection_years, key="sc_years")
 runs = cols[1].number_input(
     "Runs",
@@ -248,7 +248,7 @@ p = _projection(
 )
 st.caption(projection_caption(p))
 st.altair_chart(amhp_chart(p), width="stretch")
-cols = st.columns(3)
+cols = list(st.columns(3))
 cols[0].altair_chart(band_chart(p, p.supervision_slots, "Supervision slots"))
 cols[1].altair_chart(band_chart(p, p.supervisees, "Supervisees"))
 cols[2].altair_chart(band_chart(p, p.posts_covered, "Needed posts covered", p.posts_needed))

@@ -10,27 +10,33 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
-from pathlib import Path
 from typing import Any
 
-from planner.cli.output import err, service_args, unusable
+from planner.cli.output import (
+    UNUSABLE,
+    add_command,
+    err,
+    load_or_say,
+    out_path,
+)
 
 FORMATS = (".xlsx", ".json")
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "aggregates",
-        help="the commissioner's aggregates: no names or staff ids, small counts suppressed",
-        description="Write what a commissioner may see of a service: AMHP sufficiency, the "
+        _aggregates,
+        "the commissioner's aggregates: no names or staff ids, small counts suppressed",
+        "Write what a commissioner may see of a service: AMHP sufficiency, the "
         "rota, the horizon and coverage, as aggregates with counts below the policy's "
         "disclosure threshold suppressed, to an Excel workbook or JSON. The export is noted "
         "in the audit log. SERVICE is 'demo', a .json service, or an .xlsx/.csv roster.",
+        reads_service=True,
+        writes="the file to write (.xlsx or .json)",
     )
-    service_args(p)
-    p.add_argument("--out", required=True, help="the file to write (.xlsx or .json)")
     p.add_argument("--by", default=None, help="who is exporting (default: your login name)")
-    p.set_defaults(handler=_aggregates)
 
 
 def _aggregates(args: argparse.Namespace) -> int:
@@ -38,18 +44,16 @@ def _aggregates(args: argparse.Namespace) -> int:
     from planner.disclosure.aggregates import CommissionerView, commissioner_json
     from planner.disclosure.roles import view_for
     from planner.reference.policy import default_policy
-    from planner.roster.open_service import load_service
     from planner.store.secrets import pseudonym_key, record_export
     from planner.store.snapshots import Store, StoreError
     from planner.workbooks.commissioner import write_commissioner_workbook
 
-    out = Path(args.out)
-    if out.suffix.lower() not in FORMATS:
-        err(f"{out.name}: write the aggregates to .xlsx or .json")
-        return 2
-    loaded = load_service(args.service, population=args.population)
-    if loaded.service is None:
-        return unusable(loaded.unusable, loaded.problems, args.json)
+    out = out_path(args.out, FORMATS, "write the aggregates to .xlsx or .json")
+    if out is None:
+        return UNUSABLE
+    loaded = load_or_say(args)
+    if loaded is None or loaded.service is None:
+        return UNUSABLE
     policy = default_policy()
     report = analyse(loaded.service, policy, args.as_of)
     try:

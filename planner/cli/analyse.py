@@ -15,20 +15,26 @@ from collections import Counter
 from typing import Any
 
 from planner.analysis.report import Report, analyse
-from planner.cli.output import service_args, unusable
+from planner.cli.output import (
+    UNUSABLE,
+    add_command,
+    load_or_say,
+)
 
 SWEEP_SHOWN = 5
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "analyse",
-        help="AMHP sufficiency, supervision capacity and leadership cover",
-        description="Analyse a service: AMHPs against population, demand and the rota; "
+        _analyse,
+        "AMHP sufficiency, supervision capacity and leadership cover",
+        "Analyse a service: AMHPs against population, demand and the rota; "
         "supervision load and rules; leadership posts, role cover and the departure sweep. "
         "SERVICE is 'demo', a .json service, or an .xlsx/.csv roster.",
+        reads_service=True,
     )
-    service_args(p)
     p.add_argument(
         "--population-year",
         type=int,
@@ -36,15 +42,13 @@ def register(sub: Any) -> None:
         help="set AMHPs against the ONS projection of adults for this year "
         "(needs the service's council code)",
     )
-    p.set_defaults(handler=_analyse)
 
 
 def _analyse(args: argparse.Namespace) -> int:
-    from planner.roster.open_service import load_service
 
-    loaded = load_service(args.service, population=args.population)
-    if loaded.service is None:
-        return unusable(loaded.unusable, loaded.problems, args.json)
+    loaded = load_or_say(args)
+    if loaded is None or loaded.service is None:
+        return UNUSABLE
     report = analyse(loaded.service, as_of=args.as_of, population_year=args.population_year)
     if args.json:
         out = report.model_dump(mode="json")

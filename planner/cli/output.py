@@ -11,9 +11,13 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from planner.workforce.problems import Problem
+
+if TYPE_CHECKING:
+    from planner.roster.open_service import ServiceLoad
 
 Handler = Callable[[argparse.Namespace], int]
 UNUSABLE = 2
@@ -71,3 +75,60 @@ def service_args(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--as-of", type=iso_date, help="date to assess on (default: the service's)")
     p.add_argument("--json", action="store_true", help="print JSON only")
+
+
+def json_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="print JSON only")
+
+
+def add_command(
+    sub: Any,
+    name: str,
+    handler: Handler,
+    summary: str,
+    description: str,
+    *,
+    reads_service: bool = False,
+    writes: str | None = None,
+) -> argparse.ArgumentParser:
+    """One sub-command with its help and handler; `reads_service` adds SERVICE and its options
+    (which include --json); `writes` adds a required --out with that help."""
+    p: argparse.ArgumentParser = sub.add_parser(name, help=summary, description=description)
+    p.set_defaults(handler=handler)
+    if reads_service:
+        service_args(p)
+    if writes:
+        p.add_argument("--out", required=True, help=writes)
+    return p
+
+
+def out_path(text: str, suffixes: Sequence[str], refusal: str) -> Path | None:
+    """The file to write, or None (with `refusal` said) when it is not named with a suffix the
+    command writes."""
+    out = Path(text)
+    if out.suffix.lower() in suffixes:
+        return out
+    err(f"{out.name}: {refusal}")
+    return None
+
+
+def written(out: Path, write: Callable[[], object]) -> bool:
+    """Run `write`; False (with the reason said) when the file could not be written."""
+    try:
+        write()
+    except OSError as exc:
+        err(f"{out}: could not be written ({exc.strerror or exc})")
+        return False
+    return True
+
+
+def load_or_say(args: argparse.Namespace, spec: str | None = None) -> ServiceLoad | None:
+    """The SERVICE the command names (or `spec`), or None once it has said why it cannot be
+    used (JSON with --json)."""
+    from planner.roster.open_service import load_service
+
+    loaded = load_service(spec or args.service, population=getattr(args, "population", None))
+    if loaded.service is None:
+        unusable(loaded.unusable, loaded.problems, args.json)
+        return None
+    return loaded

@@ -10,41 +10,45 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 from typing import Any
 
 from xlsxwriter.exceptions import FileCreateError
 
-from planner.cli.output import err, service_args, unusable
+from planner.cli.output import (
+    UNUSABLE,
+    add_command,
+    err,
+    load_or_say,
+    out_path,
+)
 from planner.succession.models import SuccessionPlan
 from planner.workbooks.plan.text import READINESS, gaps_text
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser(
+    add_command(
+        sub,
         "plan",
-        help="write the succession-plan workbook",
-        description="Plan SERVICE's succession (critical posts and sole-cover functions, their "
+        _plan,
+        "write the succession-plan workbook",
+        "Plan SERVICE's succession (critical posts and sole-cover functions, their "
         "risk, successors with readiness and gaps, development actions, the AMHP pipeline) and "
         "write it as an Excel workbook with the analysis, the roster and every source. "
         "SERVICE is 'demo', a .json service, or an .xlsx/.csv roster.",
+        reads_service=True,
+        writes="the workbook to write (.xlsx)",
     )
-    service_args(p)
-    p.add_argument("--out", required=True, help="the workbook to write (.xlsx)")
-    p.set_defaults(handler=_plan)
 
 
 def _plan(args: argparse.Namespace) -> int:
-    from planner.roster.open_service import load_service
     from planner.workbooks.plan import write_plan_workbook
 
-    out = Path(args.out)
-    if out.suffix.lower() != ".xlsx":
-        err(f"{out.name}: the plan is an Excel workbook; name it .xlsx")
-        return 2
-    loaded = load_service(args.service, population=args.population)
-    if loaded.service is None:
-        return unusable(loaded.unusable, loaded.problems, args.json)
+    out = out_path(args.out, (".xlsx",), "the plan is an Excel workbook; name it .xlsx")
+    if out is None:
+        return UNUSABLE
+    loaded = load_or_say(args)
+    if loaded is None or loaded.service is None:
+        return UNUSABLE
     try:
         plan = write_plan_workbook(loaded.service, None, args.as_of, out)
     except (OSError, FileCreateError) as exc:

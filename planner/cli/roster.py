@@ -9,10 +9,19 @@ from __future__ import annotations
 
 import argparse
 import json
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from planner.cli.output import err, service_args
+from planner.cli.output import (
+    UNUSABLE,
+    add_command,
+    err,
+    json_arg,
+    load_or_say,
+    out_path,
+    written,
+)
 from planner.roster.reading.importer import RosterImport, import_roster
 from planner.workforce.problems import Problem
 
@@ -20,49 +29,44 @@ SHOWN = 50  # problems printed without --json; the report and --json carry them 
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "template",
-        help="write the empty roster template",
-        description="Write the roster template: headings, notes on every column and drop-downs.",
+        _template,
+        "write the empty roster template",
+        "Write the roster template: headings, notes on every column and drop-downs.",
+        writes="file to write (.xlsx)",
     )
-    p.add_argument("--out", required=True, help="file to write (.xlsx)")
-    p.set_defaults(handler=_template)
-
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "import",
-        help="check a roster spreadsheet; every row imported or reported",
-        description="Read a roster (.xlsx or .csv, or an ASC-WDS worker file) and report every row "
+        _import,
+        "check a roster spreadsheet; every row imported or reported",
+        "Read a roster (.xlsx or .csv, or an ASC-WDS worker file) and report every row "
         "that could not be imported, with its sheet, row, column and the reason.",
     )
     p.add_argument("file", metavar="FILE", help="the roster: .xlsx or .csv")
     p.add_argument("--report", help="also write the problem report workbook (.xlsx) here")
     p.add_argument("--population", type=int, help="adults the service serves (for a .csv roster)")
-    p.add_argument("--json", action="store_true", help="print the result as JSON only")
-    p.set_defaults(handler=_import)
-
-    p = sub.add_parser(
+    json_arg(p)
+    p = add_command(
+        sub,
         "export",
-        help="write a service's roster in the template layout",
-        description="Write SERVICE's roster as a workbook in the template layout (.xlsx, which "
+        _export,
+        "write a service's roster in the template layout",
+        "Write SERVICE's roster as a workbook in the template layout (.xlsx, which "
         "imports back unchanged) or as a .csv of the Roster sheet.",
+        reads_service=True,
+        writes="file to write: .xlsx or .csv",
     )
-    service_args(p)
-    p.add_argument("--out", required=True, help="file to write: .xlsx or .csv")
-    p.set_defaults(handler=_export)
 
 
 def _template(args: argparse.Namespace) -> int:
     from planner.roster.writing.workbook import write_template
 
-    out = Path(args.out)
-    if out.suffix.lower() != ".xlsx":
-        err(f"{out.name}: the template is an Excel workbook; name it .xlsx")
-        return 2
-    try:
-        write_template(out)
-    except OSError as exc:
-        err(f"{out}: could not be written ({exc.strerror})")
-        return 2
+    out = out_path(args.out, (".xlsx",), "the template is an Excel workbook; name it .xlsx")
+    if out is None or not written(out, partial(write_template, out)):
+        return UNUSABLE
     err(f"Wrote the roster template to {out}")
     return 0
 
@@ -86,14 +90,9 @@ def _import(args: argparse.Namespace) -> int:
 def _write_report(source: Path, result: RosterImport, out: Path) -> int | None:
     from planner.roster.writing.problem_workbook import write_problem_report
 
-    if out.suffix.lower() != ".xlsx":
-        err(f"{out.name}: the report is an Excel workbook; name it .xlsx")
-        return 2
-    try:
-        write_problem_report(source, result, out)
-    except OSError as exc:
-        err(f"{out}: could not be written ({exc.strerror})")
-        return 2
+    report = out_path(str(out), (".xlsx",), "the report is an Excel workbook; name it .xlsx")
+    if report is None or not written(report, partial(write_problem_report, source, result, out)):
+        return UNUSABLE
     return None
 
 
@@ -118,28 +117,15 @@ def _line(p: Problem) -> str:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from planner.roster.open_service import load_service
     from planner.roster.writing.workbook import write_roster, write_roster_csv
 
-    loaded = load_service(args.service, population=args.population)
-    if loaded.service is None:
-        err(loaded.unusable or "the service could not be read")
-        for p in loaded.problems[:20]:
-            err(_line(p))
-        return 2
-    out = Path(args.out)
-    suffix = out.suffix.lower()
-    if suffix not in (".xlsx", ".csv"):
-        err(f"{out.name}: export to .xlsx (the template layout) or .csv")
-        return 2
-    try:
-        if suffix == ".xlsx":
-            write_roster(loaded.service, out)
-        else:
-            write_roster_csv(loaded.service, out)
-    except OSError as exc:
-        err(f"{out}: could not be written ({exc.strerror})")
-        return 2
+    loaded = load_or_say(args)
+    if loaded is None or loaded.service is None:
+        return UNUSABLE
+    out = out_path(args.out, (".xlsx", ".csv"), "export to .xlsx (the template layout) or .csv")
+    write = write_roster if out and out.suffix.lower() == ".xlsx" else write_roster_csv
+    if out is None or not written(out, partial(write, loaded.service, out)):
+        return UNUSABLE
     if args.json:
         problems = [p.model_dump(mode="json") for p in loaded.problems]
         print(

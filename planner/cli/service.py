@@ -3,39 +3,49 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
+from functools import partial
 from typing import Any
 
-from planner.cli.output import emit, err, positive_int, print_problems, service_args, unusable
+from planner.cli.output import (
+    UNUSABLE,
+    add_command,
+    emit,
+    err,
+    load_or_say,
+    out_path,
+    positive_int,
+    print_problems,
+    written,
+)
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "check-data",
-        help="validate the reference data in data/",
-        description="Validate PCF, roles, posts, population and policy sources.",
+        _check_data,
+        "validate the reference data in data/",
+        "Validate PCF, roles, posts, population and policy sources.",
     )
     p.add_argument("--json", action="store_true", help="print what was loaded as JSON")
-    p.set_defaults(handler=_check_data)
-
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "demo",
-        help="write the demo service or a generated one",
-        description="Write the Northbridge demo, or a synthetic service of N workers with --size.",
+        _demo,
+        "write the demo service or a generated one",
+        "Write the Northbridge demo, or a synthetic service of N workers with --size.",
     )
     p.add_argument("--size", type=positive_int, help="generate a synthetic service of N workers")
     p.add_argument("--seed", type=int, default=0, help="random seed for --size (default 0)")
     p.add_argument("--out", required=True, help="file to write: .json or .xlsx")
-    p.set_defaults(handler=_demo)
-
-    p = sub.add_parser(
+    add_command(
+        sub,
         "show",
-        help="short summary of a service",
-        description="Summarise a service: SERVICE is 'demo', a .json service, or "
-        "an .xlsx/.csv roster.",
+        _show,
+        "short summary of a service",
+        "Summarise a service: SERVICE is 'demo', a .json service, or an .xlsx/.csv roster.",
+        reads_service=True,
     )
-    service_args(p)
-    p.set_defaults(handler=_show)
 
 
 def _check_data(args: argparse.Namespace) -> int:
@@ -61,27 +71,22 @@ def _demo(args: argparse.Namespace) -> int:
     from planner.workforce.demo import generate_service, load_demo
 
     service = generate_service(args.size, args.seed) if args.size else load_demo()
-    out = Path(args.out)
-    if out.suffix.lower() == ".json":
-        write_service_json(service, out)
-    elif out.suffix.lower() == ".xlsx":
-        from planner.roster.writing.workbook import write_roster
+    from planner.roster.writing.workbook import write_roster
 
-        write_roster(service, out)
-    else:
-        err(f"{out.name}: the demo can be written as .json or .xlsx")
-        return 2
+    out = out_path(args.out, (".json", ".xlsx"), "the demo can be written as .json or .xlsx")
+    write = write_service_json if out and out.suffix.lower() == ".json" else write_roster
+    if out is None or not written(out, partial(write, service, out)):
+        return UNUSABLE
     err(f"Wrote {service.name}: {len(service.workers)} workers to {out}")
     return 0
 
 
 def _show(args: argparse.Namespace) -> int:
-    from planner.roster.open_service import load_service
     from planner.workforce.summary import summarise
 
-    loaded = load_service(args.service, population=args.population)
-    if loaded.service is None:
-        return unusable(loaded.unusable, loaded.problems, args.json)
+    loaded = load_or_say(args)
+    if loaded is None or loaded.service is None:
+        return UNUSABLE
     summary = summarise(loaded.service, args.as_of)
     if args.json:
         emit(

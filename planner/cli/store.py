@@ -13,7 +13,18 @@ from pathlib import Path
 from typing import Any
 
 from planner.analysis.report import analyse
-from planner.cli.output import Handler, dump, emit, err, print_problems, unusable
+from planner.cli.output import (
+    UNUSABLE,
+    Handler,
+    add_command,
+    dump,
+    emit,
+    err,
+    json_arg,
+    load_or_say,
+    print_problems,
+    unusable,
+)
 from planner.roster.open_service import load_service
 from planner.store.snapshots import SnapshotInfo, Store, StoreError
 from planner.whatif.diff import ServiceDiff, diff_services
@@ -23,19 +34,21 @@ from planner.workforce.problems import Problem
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "snapshots",
-        help="list saved snapshots",
-        description="List the snapshots in the database: id, service, when, who and why.",
+        _guarded(_snapshots),
+        "list saved snapshots",
+        "List the snapshots in the database: id, service, when, who and why.",
     )
     p.add_argument("--service", type=int, metavar="ID", help="only this service's snapshots")
-    p.add_argument("--json", action="store_true", help="print JSON only")
-    p.set_defaults(handler=_guarded(_snapshots))
-
-    p = sub.add_parser(
+    json_arg(p)
+    p = add_command(
+        sub,
         "save",
-        help="save a service as a new snapshot",
-        description="Save SERVICE as a new dated snapshot, after showing what changed since the "
+        _guarded(_save),
+        "save a service as a new snapshot",
+        "Save SERVICE as a new dated snapshot, after showing what changed since the "
         "latest one. Nothing already saved is changed.",
     )
     p.add_argument("service", metavar="SERVICE", help="'demo', a .json service or a roster file")
@@ -45,30 +58,29 @@ def register(sub: Any) -> None:
     p.add_argument("--service", dest="service_id", type=int, metavar="ID", help="add to service ID")
     p.add_argument("--population", type=int, help="adults served (needed with a .csv roster)")
     p.add_argument("--dry-run", action="store_true", help="show the changes, save nothing")
-    p.add_argument("--json", action="store_true", help="print JSON only")
-    p.set_defaults(handler=_guarded(_save))
-
-    p = sub.add_parser(
+    json_arg(p)
+    p = add_command(
+        sub,
         "diff",
-        help="compare two snapshots or services",
-        description="Joiners, leavers and changed fields from A to B, then how each headline "
+        _guarded(_diff),
+        "compare two snapshots or services",
+        "Joiners, leavers and changed fields from A to B, then how each headline "
         "figure moved (AMHPs, rota cover, supervision, posts, findings). Each is a snapshot id "
         "(a number, see `planner snapshots`) or a SERVICE: 'demo', a .json service or a roster.",
     )
     p.add_argument("a", metavar="A", help="the earlier snapshot id or SERVICE")
     p.add_argument("b", metavar="B", help="the later snapshot id or SERVICE")
-    p.add_argument("--json", action="store_true", help="print JSON only")
-    p.set_defaults(handler=_guarded(_diff))
-
-    p = sub.add_parser(
+    json_arg(p)
+    p = add_command(
+        sub,
         "audit",
-        help="who imported, edited or exported what, and when",
-        description="The audit log, newest first.",
+        _guarded(_audit),
+        "who imported, edited or exported what, and when",
+        "The audit log, newest first.",
     )
     p.add_argument("--service", type=int, metavar="ID", help="only this service's entries")
     p.add_argument("--limit", type=int, default=50, help="how many entries (default 50)")
-    p.add_argument("--json", action="store_true", help="print JSON only")
-    p.set_defaults(handler=_guarded(_audit))
+    json_arg(p)
 
 
 def _guarded(handler: Handler) -> Handler:
@@ -100,9 +112,9 @@ def _snapshots(args: argparse.Namespace) -> int:
 
 
 def _save(args: argparse.Namespace) -> int:
-    loaded = load_service(args.service, population=args.population)
-    if loaded.service is None:
-        return unusable(loaded.unusable, loaded.problems, args.json)
+    loaded = load_or_say(args)
+    if loaded is None or loaded.service is None:
+        return UNUSABLE
     with Store.open() as store:
         preview = store.preview(loaded.service, args.service_id)
         saved = None

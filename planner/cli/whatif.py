@@ -17,9 +17,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from planner.analysis.report import analyse
-from planner.cli.output import service_args, unusable
+from planner.cli.output import (
+    UNUSABLE,
+    add_command,
+    load_or_say,
+    unusable,
+)
 from planner.reference.policy import Policy, default_policy
-from planner.roster.open_service import load_service
 from planner.whatif.headlines import movement_lines
 from planner.whatif.projection import Projection, project
 from planner.whatif.scenarios import Scenario, apply, compare, describe
@@ -29,31 +33,32 @@ MAX_RUNS = 100_000
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "project",
-        help="month-by-month projection of AMHPs, supervision and posts",
-        description="Project AMHP headcount, supervision slots against supervisees, and needed "
+        _project,
+        "month-by-month projection of AMHPs, supervision and posts",
+        "Project AMHP headcount, supervision slots against supervisees, and needed "
         "posts covered, month by month for 1-5 years, from planned leavers, the policy's "
         "turnover and re-approval rate, and trainees qualifying: the median of many seeded "
         "runs with a 10th-90th percentile band. Nobody is recruited.",
+        reads_service=True,
     )
-    service_args(p)
     p.add_argument("--years", type=_bounded(1, 5), help="1 to 5 (default: the policy's)")
     p.add_argument("--runs", type=_bounded(1, MAX_RUNS), help="Monte Carlo runs (default: policy)")
     p.add_argument("--seed", type=_bounded(0, 2**32 - 1), help="random seed (default: policy)")
     p.add_argument("--scenario", metavar="F.json", help="project the service with a scenario")
-    p.set_defaults(handler=_project)
-
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "scenario",
-        help="what a scenario would change in the headline figures",
-        description="Apply a scenario (a JSON file of edits: leavers, recruits, FTE changes, "
+        _scenario,
+        "what a scenario would change in the headline figures",
+        "Apply a scenario (a JSON file of edits: leavers, recruits, FTE changes, "
         "AMHP approvals, population growth, rota rules) to SERVICE and show every headline "
         "figure before and after. The service itself is not changed.",
+        reads_service=True,
     )
-    service_args(p)
     p.add_argument("scenario", metavar="F.json", help="the scenario: a name and its edits")
-    p.set_defaults(handler=_scenario)
 
 
 def _bounded(low: int, high: int) -> Callable[[str], int]:
@@ -100,9 +105,9 @@ def _scenario(args: argparse.Namespace) -> int:
 def _prepare(args: argparse.Namespace) -> tuple[Service, Service, Policy, int] | int:
     """The service, it with the scenario applied (if one is given), the policy, the exit code."""
 
-    loaded = load_service(args.service, population=args.population)
-    if loaded.service is None:
-        return unusable(loaded.unusable, loaded.problems, args.json)
+    loaded = load_or_say(args)
+    if loaded is None or loaded.service is None:
+        return UNUSABLE
     service, policy = loaded.service, default_policy()
     if args.scenario:
         scenario = _read_scenario(Path(args.scenario))

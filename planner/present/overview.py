@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import altair as alt
+
 from planner.analysis.findings import SEVERITY_ORDER, Area, Finding, Severity
 
 AREAS: dict[Area, tuple[str, str]] = {
@@ -47,3 +49,17 @@ def _headline(area: Area, found: list[Finding]) -> Headline:
     title, page = AREAS[area]
     top = tuple(f"{ICON[f.severity]} {f.message}" for f in ordered[:SHOWN] if f.severity != "green")
     return Headline(area, title, page, worst, counts, top)
+
+
+def level_chart(levels: list[dict[str, object]]) -> alt.Chart:
+    """People at each PCF level, a bar each, in the framework's order."""
+    chart: alt.Chart = (
+        alt.Chart(alt.InlineData(values=levels))
+        .mark_bar()
+        .encode(
+            x=alt.X("people:Q", title="People"),
+            y=alt.Y("level:N", title=None, sort=None, axis=alt.Axis(labelLimit=260)),
+            tooltip=["level:N", "people:Q"],
+        )
+    )
+    return chart

@@ -47,7 +47,7 @@ def amhp_pipeline(wg: WorkforceGraph, policy: Policy, adults: int | None) -> Amh
         gaps.append(max(0, math.ceil(target - end_head - 1e-9)))
         rows.append((y, head, int(expiring.sum()), int(leaving.sum()), int(done.sum()), end_head))
         head = end_head
-    starts = _starts(gaps, lag)
+    starts = training_starts(gaps, lag)
     return AmhpPipeline(
         headcount=int(ix.amhp.sum()),
         target=target,
@@ -68,7 +68,7 @@ def amhp_pipeline(wg: WorkforceGraph, policy: Policy, adults: int | None) -> Amh
     )
 
 
-def _starts(gaps: list[int], lag: int) -> list[int]:
+def training_starts(gaps: list[int], lag: int) -> list[int]:
     """New trainees to start each year so the cumulative gap is met `lag` years later."""
     need = [max(gaps[: k + 1]) for k in range(len(gaps))]  # cumulative new AMHPs by year end
     starts = [0] * len(gaps)
