@@ -168,7 +168,7 @@ def _import_section(db: Store | None) -> None:
     st.download_button(
         "Download the problem report",
         # written only when clicked: a big file's report takes seconds
-        partial(ie.problem_report_xlsx, data, result, current_policy()),
+        partial(ie.problem_workbook_xlsx, data, result, current_policy()),
         file_name=f"problems_{upload.name.rsplit('.', 1)[0]}.xlsx",
         icon=":material/download:",
         disabled=not result.problems,

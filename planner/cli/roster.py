@@ -88,10 +88,10 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _write_report(source: Path, result: RosterImport, out: Path) -> int | None:
-    from planner.roster.writing.problem_workbook import write_problem_report
+    from planner.roster.writing.problem_workbook import write_problem_workbook
 
     report = out_path(str(out), (".xlsx",), "the report is an Excel workbook; name it .xlsx")
-    if report is None or not written(report, partial(write_problem_report, source, result, out)):
+    if report is None or not written(report, partial(write_problem_workbook, source, result, out)):
         return UNUSABLE
     return None
 

@@ -17,7 +17,7 @@ from datetime import date
 from planner.reference.framework import load_framework
 from planner.reference.policy import Policy
 from planner.roster.reading.importer import Progress, RosterImport, import_roster
-from planner.roster.writing.problem_workbook import write_problem_report
+from planner.roster.writing.problem_workbook import write_problem_workbook
 from planner.roster.writing.workbook import roster_csv, write_roster, write_template
 from planner.store.records import ServiceRecord, SnapshotInfo
 from planner.whatif.diff import Category, ServiceDiff
@@ -269,9 +269,9 @@ def roster_csv_bytes(service: Service) -> bytes:
     return roster_csv(service).encode("utf-8-sig")
 
 
-def problem_report_xlsx(data: bytes, result: RosterImport, policy: Policy | None = None) -> bytes:
+def problem_workbook_xlsx(data: bytes, result: RosterImport, policy: Policy | None = None) -> bytes:
     out = io.BytesIO()
-    write_problem_report(data, result, out, policy)
+    write_problem_workbook(data, result, out, policy)
     return out.getvalue()
 
 

@@ -162,7 +162,7 @@ def test_the_roster_export_imports_back_unchanged() -> None:
 
 
 def test_the_problem_report_lists_every_problem(messy: RosterImport) -> None:
-    report = ie.problem_report_xlsx(MESSY.read_bytes(), messy)
+    report = ie.problem_workbook_xlsx(MESSY.read_bytes(), messy)
     wb = openpyxl.load_workbook(io.BytesIO(report), read_only=True)
     rows = list(wb["Problems"].iter_rows(values_only=True))
     wb.close()

@@ -32,7 +32,7 @@ from planner.workforce.problems import Problem
 PROBLEM_COLUMNS = ("Severity", "Sheet", "Row", "Column", "Value", "Staff ID", "Problem")
 
 
-def write_problem_report(
+def write_problem_workbook(
     source: bytes | Path, result: RosterImport, target: Target, policy: Policy | None = None
 ) -> None:
     """Write the report for an import of `source` (which must not be unusable)."""

@@ -12,7 +12,7 @@ import pytest
 
 from planner.cli.main import main
 from planner.roster.reading.importer import import_roster
-from planner.roster.writing.problem_workbook import write_problem_report
+from planner.roster.writing.problem_workbook import write_problem_workbook
 from planner.roster.writing.workbook import write_template
 from tests.roster.test_messy import MESSY
 
@@ -20,7 +20,7 @@ from tests.roster.test_messy import MESSY
 def test_the_report_shows_each_row_with_its_problems(tmp_path: Path) -> None:
     result = import_roster(MESSY, today=date(2026, 11, 1))
     out = tmp_path / "report.xlsx"
-    write_problem_report(MESSY, result, out)
+    write_problem_workbook(MESSY, result, out)
     wb = openpyxl.load_workbook(out)
     ws = wb["Staff list"]
     header = [c.value for c in ws[1]]
@@ -42,7 +42,7 @@ def test_the_report_shows_each_row_with_its_problems(tmp_path: Path) -> None:
 def test_the_report_can_be_fixed_and_uploaded_again(tmp_path: Path) -> None:
     result = import_roster(MESSY, today=date(2026, 11, 1))
     out = tmp_path / "report.xlsx"
-    write_problem_report(MESSY, result, out)
+    write_problem_workbook(MESSY, result, out)
     again = import_roster(out, today=date(2026, 11, 1))
     assert again.service is not None and result.service is not None
     assert [w.staff_id for w in again.service.workers] == [
@@ -128,7 +128,7 @@ def test_the_app_can_work_in_memory() -> None:
     result = import_roster(book.getvalue(), "upload.xlsx")
     assert result.service == load_demo()
     report = io.BytesIO()
-    write_problem_report(book.getvalue(), result, report)
+    write_problem_workbook(book.getvalue(), result, report)
     assert openpyxl.load_workbook(io.BytesIO(report.getvalue())).sheetnames[:2] == [
         "Roster",
         "Problems",
