@@ -14,6 +14,7 @@ from planner.present.team import (
     supervision_dot,
 )
 from planner.reference.framework import load_framework
+from planner.workforce.graph import build
 from planner.workforce.models import Contract
 
 guard("team")
@@ -83,4 +84,4 @@ st.caption(
     "Solid: professional supervision · dashed: AMHP supervision · dotted: line management where "
     "it differs · double border: approved AMHP."
 )
-st.graphviz_chart(supervision_dot(service, on, shown))
+st.graphviz_chart(supervision_dot(build(service, on), [w.staff_id for w in shown]))

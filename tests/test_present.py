@@ -12,6 +12,7 @@ from planner.present.team import (
 )
 from planner.reference.policy import default_policy
 from planner.workforce.demo import generate_service, load_demo
+from planner.workforce.graph import build
 
 DEMO = load_demo()
 
@@ -43,12 +44,12 @@ def test_heatmap_has_one_cell_per_person_and_domain_then_summarises_by_team() ->
 
 
 def test_supervision_drawing_shows_people_then_teams() -> None:
-    dot = supervision_dot(DEMO, DEMO.as_of, list(DEMO.workers))
+    dot = supervision_dot(build(DEMO), [w.staff_id for w in DEMO.workers])
     assert '"NB004" -> "NB044" [style=dotted]' in dot  # line manager differs from supervisor
     assert '"NB022" -> "NB006" [style=dashed' in dot  # AMHP supervision
     assert dot.count("->") >= 35
     big = generate_service(PEOPLE_DRAWN + 40, seed=1)
-    team_dot = supervision_dot(big, big.as_of, list(big.workers))
+    team_dot = supervision_dot(build(big), [w.staff_id for w in big.workers])
     assert "people" in team_dot and "W000" not in team_dot
 
 
@@ -56,8 +57,8 @@ def test_names_with_quotes_cannot_break_the_drawing() -> None:
     odd = DEMO.with_workers(
         (DEMO.workers[0].model_copy(update={"name": 'Ann "Nan" O\\Brien'}), *DEMO.workers[1:])
     )
-    dot = supervision_dot(odd, odd.as_of, list(odd.workers))
-    assert 'Ann \\"Nan\\" O\\\\Brien' in dot
+    dot = supervision_dot(build(odd), [w.staff_id for w in odd.workers])
+    assert "Ann &quot;Nan&quot; O\\Brien<BR/>" in dot  # an HTML-like label: quotes as entities
 
 
 def test_policy_changes_become_plain_sentences() -> None:

@@ -4,12 +4,15 @@ drawing of 1,000 people is unreadable."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from planner.reference.framework import load_framework
+from planner.workforce.graph import EdgeKind, WorkforceGraph, worker_node
 from planner.workforce.models import Service, Worker
 
 PEOPLE_DRAWN = 60  # above this the supervision drawing shows teams, not people
@@ -143,48 +146,77 @@ def _label(*lines: str) -> str:
     return '"' + "\\n".join(_escape(line) for line in lines) + '"'
 
 
-def supervision_dot(service: Service, on: date, workers: list[Worker]) -> str:
-    """The supervision tree as DOT: solid lines for professional supervision, dashed for AMHP
-    supervision, dotted for line management where it differs."""
-    if len(workers) > PEOPLE_DRAWN:
-        return _team_dot(service, workers)
-    fw = load_framework()
-    shown = {w.staff_id for w in workers}
+# Characters XML 1.0 cannot hold at all: Graphviz's HTML-like labels are XML.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _html(text: str) -> str:
+    """Text for a Graphviz HTML-like label: markup characters as entities, line breaks as
+    spaces, characters XML cannot hold as the replacement character."""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = escaped.replace('"', "&quot;").replace("\r", " ").replace("\n", " ")
+    return _NOT_XML.sub("\ufffd", escaped)
+
+
+def _person_label(name: str, staff_id: str, level: str) -> str:
+    """The person's name, their staff id under it in small type, then their level."""
+    return f'<{_html(name)}<BR/><FONT POINT-SIZE="8">{_html(staff_id)}</FONT><BR/>{_html(level)}>'
+
+
+SOLID = EdgeKind.SUPERVISES
+DASHED = EdgeKind.AMHP_SUPERVISES
+DOTTED = EdgeKind.LINE_MANAGES
+
+
+def supervision_dot(wg: WorkforceGraph, staff_ids: Iterable[str]) -> str:
+    """The supervision tree among the people shown, as DOT, drawn from the workforce graph's
+    edges: solid lines for professional supervision, dashed for AMHP supervision and dotted
+    for line management where each differs from the professional supervisor. Above
+    PEOPLE_DRAWN people, teams instead of people."""
+    ids = [sid for sid in dict.fromkeys(staff_ids) if worker_node(sid) in wg.graph]
+    if len(ids) > PEOPLE_DRAWN:
+        return _team_dot(wg, ids)
+    shown = set(ids)
+    people = wg.graph.nodes
+    parent = {kind: _parents(wg, kind, ids) for kind in (SOLID, DASHED, DOTTED)}
     lines = ["digraph supervision {", "rankdir=TB; node [shape=box, style=filled, fontsize=10];"]
-    for w in workers:
-        rank = fw.rank(w.pcf_level) if w.pcf_level else 0
+    for sid in ids:
+        person = people[worker_node(sid)]
+        rank = wg.framework.rank(person["pcf_level"]) if person["pcf_level"] else 0
         fill = _LEVEL_COLOURS[rank]
         font = "white" if rank >= 6 else "black"
-        level = level_name(w.pcf_level) + (" · AMHP" if w.is_amhp(on) else "")
-        border = ", peripheries=2" if w.is_amhp(on) else ""
+        level = level_name(person["pcf_level"]) + (" · AMHP" if person["amhp"] else "")
+        border = ", peripheries=2" if person["amhp"] else ""
         lines.append(
-            f'{_quote(w.staff_id)} [label={_label(w.name, level)}, fillcolor="{fill}", '
-            f'fontcolor="{font}"{border}];'
+            f"{_quote(sid)} [label={_person_label(person['name'], sid, level)}, "
+            f'fillcolor="{fill}", fontcolor="{font}"{border}];'
         )
-    for w in workers:
-        if w.supervisor_id in shown:
-            lines.append(f"{_quote(w.supervisor_id or '')} -> {_quote(w.staff_id)};")
-        if w.amhp_supervisor_id in shown and w.amhp_supervisor_id != w.supervisor_id:
-            lines.append(
-                f"{_quote(w.amhp_supervisor_id or '')} -> {_quote(w.staff_id)} "
-                '[style=dashed, color="#b35806"];'
-            )
-        if w.line_manager_id in shown and w.line_manager_id != w.supervisor_id:
-            lines.append(
-                f"{_quote(w.line_manager_id or '')} -> {_quote(w.staff_id)} [style=dotted];"
-            )
+    for sid in ids:
+        supervisor = parent[SOLID].get(sid)
+        if supervisor in shown:
+            lines.append(f"{_quote(supervisor or '')} -> {_quote(sid)};")
+        amhp = parent[DASHED].get(sid)
+        if amhp in shown and amhp != supervisor:
+            lines.append(f'{_quote(amhp or "")} -> {_quote(sid)} [style=dashed, color="#b35806"];')
+        manager = parent[DOTTED].get(sid)
+        if manager in shown and manager != supervisor:
+            lines.append(f"{_quote(manager or '')} -> {_quote(sid)} [style=dotted];")
     lines.append("}")
     return "\n".join(lines)
 
 
-def _team_dot(service: Service, workers: list[Worker]) -> str:
-    team_of = {w.staff_id: w.team for w in service.workers}
-    size = Counter(w.team for w in workers)
-    links = Counter(
-        (team_of[w.supervisor_id], w.team)
-        for w in workers
-        if w.supervisor_id in team_of and team_of[w.supervisor_id] != w.team
-    )
+def _parents(wg: WorkforceGraph, kind: EdgeKind, ids: list[str]) -> dict[str, str]:
+    """Each shown person's supervisor (or manager) by one kind of edge; a person has at most
+    one of each."""
+    return {to: parent for parent, to in wg.links(kind, into=ids)}
+
+
+def _team_dot(wg: WorkforceGraph, ids: list[str]) -> str:
+    people = wg.graph.nodes
+    team_of = {sid: people[worker_node(sid)]["team"] for sid in ids}
+    size = Counter(team_of.values())
+    across = ((people[worker_node(sup)]["team"], team_of[sid]) for sup, sid in wg.links(SOLID, ids))
+    links = Counter((src, dst) for src, dst in across if src != dst)
     lines = ["digraph teams {", "rankdir=LR; node [shape=box, style=rounded];"]
     for team, n in size.items():
         lines.append(f"{_quote(team)} [label={_label(team, f'{n} people')}];")

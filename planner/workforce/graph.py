@@ -17,6 +17,7 @@ rebuild either: counting over arrays is what keeps a 100,000-person service quic
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -121,6 +122,26 @@ class WorkforceGraph:
             for v, keys in self.graph.succ[node].items()
             if kind in keys and self.graph.nodes[v]["kind"] == NodeKind.WORKER
         ]
+
+    def links(self, kind: EdgeKind, into: Iterable[str] | None = None) -> Iterator[tuple[str, str]]:
+        """(from, to) staff ids of the worker-to-worker edges of one kind: (supervisor,
+        supervisee) for SUPERVISES and AMHP_SUPERVISES, (line manager, managed) for
+        LINE_MANAGES. A link to someone outside the service is no edge, so never appears.
+
+        `into` keeps the edges into those workers (in that order), read from their incoming
+        edges rather than from every edge of the graph."""
+        g, nodes = self.graph, self.graph.nodes
+        if into is None:
+            for u, v, key in g.edges(keys=True):
+                if key == kind and nodes[v]["kind"] == NodeKind.WORKER:
+                    yield nodes[u]["staff_id"], nodes[v]["staff_id"]
+            return
+        for staff_id in into:
+            node = worker_node(staff_id)
+            if node in g:
+                for u, keys in g.pred[node].items():
+                    if kind in keys:
+                        yield nodes[u]["staff_id"], staff_id
 
     def level_in(self, staff_id: str, domain: int) -> str | None:
         """A worker's level in one PCF domain (the assessed one, else their overall level)."""

@@ -2,37 +2,49 @@
 
 Validating 100,000 rows one at a time through pydantic took longer than reading the file. The
 converters in `values` already give each cell the type the model wants, so here each column is
-screened, whole, against the same limits as `Worker`'s fields and validators, and rows that pass
-become workers without being validated again (as `model_construct` does, minus its per-field
-loop). A row that fails, or that the screen is unsure of, is left to `Worker` validation, which
-names what is wrong in its own words: a screen stricter than the model only costs time, never
-changes a result. tests/roster/test_fast_rows.py checks that both paths give the same workers and
-problems on generated rosters with bad values put in. Where the model adds nothing to the type a
-converter promises (dates, text without a length limit, yes/no), the column is taken as it is:
-that promise is tested on its own in tests/roster/test_convert_contract.py.
+screened, whole, against the model's own rules, and rows that pass become workers without being
+validated again (as `model_construct` does, minus its per-field loop). A row that fails, or that
+the screen is unsure of, is left to `Worker` validation, which names what is wrong in its own
+words: a screen stricter than the model only costs time, never changes a result.
+
+The rules are read from `Worker` itself, once, when this module is imported; none is written here
+again. Each field's screen is chosen by its type and takes its limits from the field's metadata
+(`MinLen`, `MaxLen`, `Gt`, `Ge`, `Lt`, `Le` and the `pattern`), its default from the field, its
+choices from its enum or `Literal`, and runs the model's own field validators. A field with a
+limit or validator its screen cannot read sends its whole column to validation rather than pass
+anything unchecked. Only the rules across one row's fields (`Worker._consistent`) are written out
+again, in `_rule_breaks`; tests/roster/test_worker_rules_one_source.py checks the derivation.
+
+tests/roster/test_fast_rows.py checks that both paths give the same workers and problems on
+generated rosters with bad values put in. Where the model adds nothing to the type a converter
+promises (dates, text without a limit, yes/no), the column is taken as it is: that promise is
+tested on its own in tests/roster/test_convert_contract.py.
 """
 
 from __future__ import annotations
 
-import re
+import inspect
 from collections import deque
 from collections.abc import Callable, Iterable
-from functools import cache
-from itertools import compress, repeat
+from datetime import date
+from enum import Enum
+from itertools import chain, compress, repeat
 from math import isnan
-from operator import is_not, truth
-from typing import Any
+from operator import is_, is_not, truth
+from types import UnionType
+from typing import Any, Literal, Union, get_args, get_origin
 
+import annotated_types as at
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+from pydantic_core import SchemaValidator, core_schema
 
-from planner.reference.framework import load_framework
-from planner.workforce.models import SHARE_TOLERANCE, Contract, Profession, Worker
+from planner.workforce.models import Profession, Worker
 
 FIELDS = tuple(Worker.model_fields)
+SCREENED = tuple(name for name in FIELDS if name != "extra")  # extra: the file's own columns
 Column = list[Any]
 Screen = Callable[[Column], tuple[Column, list[int]]]
-_SWE = re.compile(r"SW[0-9]{1,8}")  # ASCII only: the model's \d also takes other digits
-_SWE_ALL = re.compile(r"(?:SW[0-9]{1,8}\n)*")
 _NONE = type(None)
 _DEFAULT = {
     name: info.get_default(call_default_factory=True)
@@ -50,7 +62,8 @@ _SLOT_SETTERS = tuple(
         "__pydantic_private__",
     )
 )
-_REQUIRED = object()  # a numeric field every row must fill
+_REQUIRED = object()  # a field every row must fill
+_REFUSED = object()  # a value a field's own validators refused
 _NOT_THERE = object()
 _EMPTY: dict[Any, Any] = {}  # only ever copied
 
@@ -65,7 +78,9 @@ def build_workers(
     """
     columns: dict[str, Column] = {}
     doubt: set[int] = set()
-    for name in FIELDS[:-1]:
+    if not _ROWS_READ:  # the model checks rows in a way this module does not know
+        doubt.update(range(n))
+    for name in SCREENED:
         given = values.get(name)
         if given is None:
             columns[name] = _default_column(name, n)
@@ -77,7 +92,8 @@ def build_workers(
         doubt.update(bad)
     columns["extra"] = _extra_column(extra, n, doubt)
     doubt.update(_rule_breaks(columns, doubt))
-    return _construct(columns, values, extra, doubt)
+    # in the model's order, which `_construct` pairs with FIELDS
+    return _construct({k: columns[k] for k in FIELDS}, values, extra, doubt)
 
 
 def _construct(
@@ -161,6 +177,161 @@ def _extra_column(extra: dict[str, list[str]], n: int, doubt: set[int]) -> Colum
     ]
 
 
+# --- the model's rules, read once when this module is imported -------------------------------
+
+# annotated_types' limits, each kept by the name of its attribute (and of Field's keyword)
+_LIMIT_NAMES: dict[type, str] = {
+    at.MinLen: "min_length",
+    at.MaxLen: "max_length",
+    at.Gt: "gt",
+    at.Ge: "ge",
+    at.Lt: "lt",
+    at.Le: "le",
+}
+_TEXT_LIMITS = frozenset({"min_length", "max_length", "pattern"})
+_BOUNDS = frozenset({"gt", "ge", "lt", "le"})
+
+
+def _parts(metadata: Iterable[object]) -> Iterable[object]:
+    """Metadata with groups (`Len`, `Interval`, `StringConstraints`) taken apart."""
+    for item in metadata:
+        if isinstance(item, at.GroupedMetadata):
+            yield from _parts(item)
+        else:
+            yield item
+
+
+def read_limits(info: FieldInfo) -> tuple[dict[str, Any], list[object]]:
+    """A field's limits by name (`{"min_length": 1, "max_length": 200}`) and the metadata left
+    unread: anything but annotated_types' bounds and lengths and pydantic's `pattern`, and a limit
+    given twice. A screen takes a field with unread metadata as one it cannot check."""
+    limits: dict[str, Any] = {}
+    unread: list[object] = []
+    for item in _parts(info.metadata):
+        name = _LIMIT_NAMES.get(type(item))
+        if name is not None:
+            value = getattr(item, name)
+        elif type(item).__name__ == "_PydanticGeneralMetadata" and set(vars(item)) == {"pattern"}:
+            name, value = "pattern", vars(item)["pattern"]  # where Field(pattern=...) puts it
+        else:
+            unread.append(item)
+            continue
+        if name in limits:
+            unread.append(item)
+        else:
+            limits[name] = value
+    return limits, unread
+
+
+def _takes_value_only(func: Callable[..., Any]) -> bool:
+    try:
+        params = inspect.signature(func).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    positional = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    return [p.kind in positional for p in params] == [True]
+
+
+def _read_field_rules() -> dict[str, tuple[Callable[[Any], Any], ...] | None]:
+    """Each field's own validators that run after its type is checked, in the order the model
+    runs them; None for a field with a validator this module cannot run itself (one that runs
+    before or instead of the type check, or that wants pydantic's `info`)."""
+    decorators = Worker.__pydantic_decorators__
+    rules: dict[str, list[Callable[[Any], Any]] | None] = {}
+    for d in decorators.field_validators.values():
+        usable = d.info.mode == "after" and _takes_value_only(d.func)
+        for name in FIELDS if "*" in d.info.fields else d.info.fields:
+            known = rules.setdefault(name, [])
+            if known is not None and usable:
+                known.append(d.func)
+            else:
+                rules[name] = None
+    for v1 in decorators.validators.values():  # pydantic 1's @validator: not run here
+        for name in FIELDS if "*" in v1.info.fields else v1.info.fields:
+            rules[name] = None
+    return {name: None if r is None else tuple(r) for name, r in rules.items()}
+
+
+def _inner(annotation: Any) -> Any:
+    """The type a field holds when it is not None: `date` for `date | None`."""
+    args = get_args(annotation)
+    if get_origin(annotation) in (Union, UnionType) and _NONE in args:
+        rest = [a for a in args if a is not _NONE]
+        if len(rest) == 1:
+            return rest[0]
+    return annotation
+
+
+def _all_exact(kind: Any) -> Callable[[Any], bool] | None:
+    """A check that every value in a collection is exactly of `kind`, as a converter gives it, so
+    that validating the type would hand it on unchanged (None where that cannot be told). Text
+    must be stripped: the model strips it before its validators see it, and str.strip() trims
+    more than the model does."""
+    if kind is str:
+
+        def texts(values: Any) -> bool:
+            return set(map(type, values)) <= {str} and all(
+                map(str.__eq__, map(str.strip, values), values)
+            )
+
+        return texts
+    if kind in (int, float, bool):
+
+        def scalars(values: Any) -> bool:
+            return set(map(type, values)) <= {kind}
+
+        return scalars
+    return None
+
+
+def _exact(kind: Any) -> Callable[[list[Any]], bool] | None:
+    """`_all_exact` for values of `kind` that may be dicts or tuples of any length, their keys
+    and members all checked together (a pass in C for each, however many values)."""
+    origin, args = get_origin(kind), get_args(kind)
+    if origin is dict and len(args) == 2:
+        keys, items = _all_exact(args[0]), _all_exact(args[1])
+        if keys is None or items is None:
+            return None
+        all_keys, all_items = keys, items
+
+        def mappings(values: list[Any]) -> bool:
+            return (
+                set(map(type, values)) <= {dict}
+                and all_keys(list(chain.from_iterable(values)))
+                and all_items(list(chain.from_iterable(map(dict.values, values))))
+            )
+
+        return mappings
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        members = _all_exact(args[0])
+        if members is None:
+            return None
+        all_members = members
+
+        def sequences(values: list[Any]) -> bool:
+            return set(map(type, values)) <= {tuple} and all_members(
+                list(chain.from_iterable(values))
+            )
+
+        return sequences
+    return _all_exact(kind)
+
+
+_READ = {name: read_limits(info) for name, info in Worker.model_fields.items()}
+_LIMITS = {name: limits for name, (limits, _) in _READ.items()}
+_UNREAD = {name: unread for name, (_, unread) in _READ.items()}
+_FIELD_RULES = _read_field_rules()
+_DECORATORS = Worker.__pydantic_decorators__
+# `_rule_breaks` below is `Worker._consistent` written out again (no metadata states it), and
+# `_extra_column` reads no rule for `extra`: any other rule the model checks on whole rows, or
+# for `extra`, sends every row to validation.
+_ROWS_READ = (
+    not _DECORATORS.root_validators
+    and list(_DECORATORS.model_validators) == ["_consistent"]
+    and not (_LIMITS["extra"] or _UNREAD["extra"] or _FIELD_RULES.get("extra", ()))
+)
+
+
 # --- one screen per field ---------------------------------------------------------------------
 
 
@@ -183,22 +354,74 @@ def _filled(column: Column, default: Any, blanks: bool) -> Column:
 # that is not is then gone through value by value to find its rows.
 
 
-def _text(required: bool, max_length: int | None, default: Any = None) -> Screen:
-    def screen(column: Column) -> tuple[Column, list[int]]:
-        # Converted text is never "" (a blank is None), so truth tells a blank in C. str.__len__
-        # refuses anything but text: one pass checks type and length.
-        blanks = not all(column)
+def _to_validation(column: Column) -> tuple[Column, list[int]]:
+    """The screen for a field with a rule no screen here reads: every row is validated."""
+    return column, list(range(len(column)))
+
+
+class _Pattern:
+    """A field's `pattern`, matched by pydantic-core with the model's own regex engine, so read
+    just as the model reads it. Only ASCII text passes: a margin, stricter than the model (whose
+    `\\d` also takes other scripts' digits), that sends such rows to validation."""
+
+    def __init__(self, pattern: Any) -> None:
+        text = core_schema.str_schema(
+            pattern=pattern, strict=True, regex_engine=Worker.model_config.get("regex_engine")
+        )
+        self._one = SchemaValidator(text)
+        self._all = SchemaValidator(core_schema.list_schema(text))
+
+    def fits(self, value: str) -> bool:
+        return value.isascii() and self._one.isinstance_python(value)
+
+    def all_fit(self, texts: list[str]) -> bool:
+        return "".join(texts).isascii() and self._all.isinstance_python(texts)
+
+
+def _text(name: str, limits: dict[str, Any]) -> Screen:
+    required = name not in _DEFAULT
+    default = _DEFAULT.get(name)
+    shortest: int = limits.get("min_length", 0)
+    longest: int | None = limits.get("max_length")
+    pattern = _Pattern(limits["pattern"]) if "pattern" in limits else None
+
+    def fits(v: Any) -> bool:
+        return (
+            v.__class__ is str
+            and shortest <= len(v)
+            and (longest is None or len(v) <= longest)
+            and (pattern is None or pattern.fits(v))
+        )
+
+    def clean(texts: list[Any], blanks: bool) -> bool:
+        # "" is the one false text and a blank is None, so with no blanks no text is empty.
+        if shortest and blanks and not all(texts):
+            return False
+        # str.__len__ and str.join refuse anything but text: one pass checks type and length
         try:
-            texts = filter(None, column) if blanks else column
-            longest: int | None = max(map(str.__len__, texts), default=0)
+            if shortest > 1:
+                lengths = list(map(str.__len__, texts))
+                if min(lengths, default=shortest) < shortest:
+                    return False
+                most = max(lengths, default=0)
+            elif longest is not None or pattern is None:
+                most = max(map(str.__len__, texts), default=0)
+            else:  # a pattern alone: its pass tells the type
+                most = 0
+            return (longest is None or most <= longest) and (
+                pattern is None or pattern.all_fit(texts)
+            )
         except TypeError:
-            longest = None
-        if longest is None or (required and blanks) or longest > (max_length or longest):
+            return False
+
+    def screen(column: Column) -> tuple[Column, list[int]]:
+        blanks = not all(column)  # converted text is never "" (a blank is None): told in C
+        texts = _present(column) if blanks else column
+        if (required and blanks) or not clean(texts, blanks):
             bad = [
                 i
                 for i, v in enumerate(column)
-                if (v is None and required)
-                or (v is not None and (v.__class__ is not str or len(v) > (max_length or len(v))))
+                if (v is None and required) or (v is not None and not fits(v))
             ]
         else:
             bad = []
@@ -207,9 +430,17 @@ def _text(required: bool, max_length: int | None, default: Any = None) -> Screen
     return screen
 
 
-def _number(cls: type, low: float, high: float, default: Any, low_open: bool = False) -> Screen:
-    def fits(v: Any) -> bool:
-        return bool(low < v if low_open else low <= v) and bool(v <= high)  # NaN fits nowhere
+def _number(name: str, cls: type, limits: dict[str, Any]) -> Screen:
+    default = _DEFAULT.get(name, _REQUIRED)
+    gt, ge, lt, le = (limits.get(bound) for bound in ("gt", "ge", "lt", "le"))
+
+    def fits(v: Any) -> bool:  # NaN fits no bound
+        return bool(
+            (gt is None or gt < v)
+            and (ge is None or ge <= v)
+            and (lt is None or v < lt)
+            and (le is None or v <= le)
+        )
 
     def screen(column: Column) -> tuple[Column, list[int]]:
         types = set(map(type, column))  # one pass tells both the types and any blank
@@ -240,159 +471,177 @@ def _number(cls: type, low: float, high: float, default: Any, low_open: bool = F
 
 def _as_converted(column: Column) -> tuple[Column, list[int]]:
     """A column the model takes just as `values.convert_column` gives it: dates, and text with
-    no length limit. Their types are the converter's tested contract
+    no limit. Their types are the converter's tested contract
     (tests/roster/test_convert_contract.py), so they are not gone through again."""
     return column, []
 
 
-def _choice(kind: type[Profession] | type[Contract], default: Any) -> Screen:
+def _given(name: str) -> Screen:
+    """`_as_converted`, with the field's default for a blank, or a blank refused where the field
+    is required."""
+    default = _DEFAULT.get(name, _REQUIRED)
+    if default is None:
+        return _as_converted
+
+    def screen(column: Column) -> tuple[Column, list[int]]:
+        blanks = None in column
+        if default is _REQUIRED:
+            return column, ([i for i, v in enumerate(column) if v is None] if blanks else [])
+        return _filled(column, default, blanks), []
+
+    return screen
+
+
+def _choice(name: str, kind: type[Enum]) -> Screen:
     members: dict[Any, Any] = {m.value: m for m in kind}
-    members[None] = default
+    members[None] = _DEFAULT.get(name, _REFUSED)
+    types = {type(m.value) for m in kind}
 
     def screen(column: Column) -> tuple[Column, list[int]]:
-        if _only(column, str):
-            out = list(map(members.get, column))
+        if _only(column, *types):
+            out = list(map(members.get, column, repeat(_REFUSED)))
         else:
-            out = [members.get(v) if v is None or v.__class__ is str else None for v in column]
-        return out, ([i for i, v in enumerate(out) if v is None] if None in out else [])
+            out = [
+                members.get(v, _REFUSED) if v is None or v.__class__ in types else _REFUSED
+                for v in column
+            ]
+        return out, ([i for i, v in enumerate(out) if v is _REFUSED] if _REFUSED in out else [])
 
     return screen
 
 
-def _swe(column: Column) -> tuple[Column, list[int]]:
-    # Converted text is exactly str and never "" (the converter's contract), so None is the
-    # only false value: filter(None) drops blanks without a call per value. One match over all
-    # values joined by newlines; a value holding a newline itself would make the count differ.
-    values = list(filter(None, column))
-    try:
-        joined = "\n".join([*values, ""])
-    except TypeError:  # not text after all: the value-by-value check below says where
-        joined = ""
-    if joined.count("\n") == len(values) and _SWE_ALL.fullmatch(joined):
-        return column, []
-    fits = _SWE.fullmatch
-    return column, [
-        i for i, v in enumerate(column) if v is not None and (v.__class__ is not str or not fits(v))
-    ]
-
-
-def _pcf_level(column: Column) -> tuple[Column, list[int]]:
-    ids = _level_ids()
-    if _only(column, str) and set(column) - {None} <= ids:
-        return column, []
-    return column, [i for i, v in enumerate(column) if v is not None and v not in ids]
-
-
-@cache
-def _level_ids() -> frozenset[str]:
-    """Level ids the model keeps as they are (it parses each again, which must give itself)."""
-    fw = load_framework()
-    return frozenset(i for i in fw.level_ids() if fw.parse_level(i) == i)
-
-
-def _by_identity(check: Callable[[Any], Any], empty: Callable[[], Any]) -> Screen:
-    """Screen a column of dicts or tuples; the converter shares one object per distinct text."""
+def _literal(name: str, choices: tuple[Any, ...]) -> Screen:
+    default = _DEFAULT.get(name, _REQUIRED)
+    types = {type(c) for c in choices}
 
     def screen(column: Column) -> tuple[Column, list[int]]:
-        distinct = dict(zip(map(id, column), column, strict=True))  # keeps each alive: ids stay
-        blanks = distinct.pop(id(None), _NOT_THERE) is not _NOT_THERE
-        if all(check(v) is v for v in distinct.values()):  # each passes just as it is
-            if empty is tuple:
-                return _filled(column, (), blanks), []
-            # each worker its own dict, as validation gives: copied in C, blanks as well
-            return list(map(dict.copy, _filled(column, _EMPTY, blanks))), []
-        seen: dict[int, Any] = {}
-        out: Column = []
-        bad: list[int] = []
-        for i, v in enumerate(column):
-            if v is None:
-                out.append(empty())
-                continue
-            key = id(v)
-            if key not in seen:
-                seen[key] = check(v)
-            result = seen[key]
-            if result is None:
-                bad.append(i)
-                out.append(v)
-            else:
-                out.append(result.copy() if isinstance(result, dict) else result)
-        return out, bad
+        typed = _only(column, *types)
+        present = set(column) if typed else set()
+        blanks = None in present if typed else None in column
+        present.discard(None)
+        if typed and present <= set(choices) and not (blanks and default is _REQUIRED):
+            bad = []
+        else:
+            bad = [
+                i
+                for i, v in enumerate(column)
+                if (v is None and default is _REQUIRED)
+                or (v is not None and (v.__class__ not in types or v not in choices))
+            ]
+        if default is not None and default is not _REQUIRED:
+            column = _filled(column, default, blanks)
+        return column, bad
 
     return screen
 
 
-def _domain_levels(value: Any) -> dict[int, str] | None:
-    if value.__class__ is not dict:
-        return None
-    ids = _level_ids()
-    ok = all(d.__class__ is int and 1 <= d <= 9 and lv in ids for d, lv in value.items())
-    if not ok:
-        return None
-    return value if list(value) == sorted(value) else dict(sorted(value.items()))
-
-
-def _role_functions(value: Any) -> dict[str, float] | None:
-    if value.__class__ is not dict:
-        return None
-    codes = load_framework().function_code_set()
-    ok = all(c in codes and s.__class__ is float and 0 < s <= 1 for c, s in value.items())
-    return value if ok and sum(value.values()) <= 1 + SHARE_TOLERANCE else None
-
-
-def _posts(value: Any) -> tuple[str, ...] | None:
-    if value.__class__ is not tuple:
-        return None
-    known = load_framework().post_ids()
-    ok = all(p in known for p in value) and len(set(value)) == len(value)
-    return value if ok else None
-
-
-def _bool(column: Column) -> tuple[Column, list[int]]:
-    # yes/no converts to bool or blank (the contract), and the truth of None is False
+def _no_blanks(column: Column) -> tuple[Column, list[int]]:
+    # yes/no converts to bool or blank (the contract), and the truth of None is False, the default
     return list(map(truth, column)), []
 
 
-def _stage(column: Column) -> tuple[Column, list[int]]:
-    if _only(column, int) and set(column) <= {None, 1, 2}:
-        return column, []
-    return column, [
-        i
-        for i, v in enumerate(column)
-        if v is not None and (v.__class__ is not int or v not in (1, 2))
-    ]
+def _bool(name: str) -> Screen:
+    return _no_blanks if _DEFAULT.get(name) is False else _literal(name, (True, False))
 
 
-_SCREENS: dict[str, Screen] = {
-    "staff_id": _text(True, 64),
-    "name": _text(True, 200),
-    "team": _text(True, 200),
-    "job_title": _text(False, 200, ""),
-    "profession": _choice(Profession, Profession.SOCIAL_WORKER),
-    "fte": _number(float, 0, 1, _REQUIRED, low_open=True),
-    "contract": _choice(Contract, Contract.PERMANENT),
-    "start_date": _as_converted,
-    "planned_leaving_date": _as_converted,
-    "birth_year": _number(int, 1930, 2015, None),
-    "swe_registration": _swe,
-    "pcf_level": _pcf_level,
-    "domain_levels": _by_identity(_domain_levels, dict),
-    "role_functions": _by_identity(_role_functions, dict),
-    "amhp_rota_share": _number(float, 0, 1, 0.0),
-    "supervisor_id": _as_converted,
-    "line_manager_id": _as_converted,
-    "amhp_supervisor_id": _as_converted,
-    "external_supervisor": _as_converted,
-    "posts": _by_identity(_posts, tuple),
-    "amhp_approving_authority": _as_converted,
-    "amhp_approved_on": _as_converted,
-    "amhp_approval_expires": _as_converted,
-    "amhp_cpd_hours": _number(float, 0, 1000, None),
-    "amhp_training_started": _as_converted,
-    "amhp_training_completes": _as_converted,
-    "bia": _bool,
-    "practice_educator_stage": _stage,
-}
+def _checked(name: str, kind: Any, rules: tuple[Callable[[Any], Any], ...]) -> Screen | None:
+    """Screen a field with validators of its own (None where its type cannot be told). Each
+    distinct value is checked for type and run through the model's validators once, and its rows
+    get what those give back, which is what validation keeps. Containers are told apart by
+    identity (the converter shares one object per distinct text), other values by value. Blanks
+    get the field's default, which validation does not check."""
+    typed = _exact(kind)
+    if typed is None:
+        return None
+    is_typed = typed
+    containers = get_origin(kind) in (dict, tuple)
+    own_dicts = get_origin(kind) is dict  # each worker its own dict, as validation gives
+    blank = _DEFAULT.get(name, _REFUSED)
+
+    def check(value: Any) -> Any:
+        """What the validators make of a value of the field's type; the value itself where they
+        hand back what they were given, unchanged (a dict is given as a copy, never the shared
+        object, and compared with it after), or equal text."""
+        given = value.copy() if value.__class__ is dict else value
+        result = given
+        try:
+            for rule in rules:
+                result = rule(result)
+        except Exception:  # validation reports it in its own words (or raises it, as here)
+            return _REFUSED
+        if result is given and (given is value or list(given.items()) == list(value.items())):
+            return value
+        if result.__class__ is str and value.__class__ is str and result == value:
+            return value  # equal text is the same text
+        return result
+
+    def screen(column: Column) -> tuple[Column, list[int]]:
+        # By value only where every value is of the one type (1, 1.0 and True are equal keys).
+        by_value = not containers and _only(column, kind)
+        distinct = (
+            set(column) if by_value else dict(zip(map(id, column), column, strict=True)).values()
+        )
+        present = [v for v in distinct if v is not None]
+        blanks = len(present) < len(distinct)
+        if is_typed(present):  # the usual case: every value's type told in one go
+            checked = list(map(check, present))
+        else:
+            checked = [check(v) if is_typed([v]) else _REFUSED for v in present]
+        if all(map(is_, checked, present)) and not (blanks and blank is _REFUSED):
+            out = _filled(column, blank, blanks) if blank is not None else column
+            if own_dicts and (blank.__class__ is dict or not blanks):
+                return list(map(dict.copy, out)), []  # copied in C
+            if own_dicts:
+                return [r.copy() if r.__class__ is dict else r for r in out], []
+            return out, []
+        # Some value changed or refused: each row looked up by its value's key.
+        keys: Column = column if by_value else list(map(id, column))
+        table = dict(zip(present if by_value else map(id, present), checked, strict=True))
+        table[None if by_value else id(None)] = blank
+        refused = {k for k, r in table.items() if r is _REFUSED}
+        bad = [i for i, k in enumerate(keys) if k in refused] if refused else []
+        for k in refused:
+            table[k] = _EMPTY if own_dicts else None
+        out = list(map(table.__getitem__, keys))
+        if not own_dicts:
+            return out, bad
+        if all(r.__class__ is dict for r in table.values()):
+            return list(map(dict.copy, out)), bad
+        return [r.copy() if r.__class__ is dict else r for r in out], bad
+
+    return screen
+
+
+def _screen(name: str) -> Screen:
+    """The screen for one field, chosen by the type it holds; `_to_validation` where the field
+    has a limit or a validator that screen does not read, or a type no screen here knows."""
+    info = Worker.model_fields[name]
+    limits, rules = _LIMITS[name], _FIELD_RULES.get(name, ())
+    kind = _inner(info.annotation)
+    made: Screen | None = None
+    if _UNREAD[name] or rules is None:
+        pass
+    elif rules:  # its own validators, and no limits besides
+        made = None if limits else _checked(name, kind, rules)
+    elif kind in (int, float):
+        made = _number(name, kind, limits) if set(limits) <= _BOUNDS else None
+    elif kind is str:
+        if set(limits) <= _TEXT_LIMITS:
+            made = _text(name, limits) if limits or name not in _DEFAULT else _given(name)
+    elif limits:  # the screens below read no limits
+        pass
+    elif get_origin(kind) is Literal:
+        made = _literal(name, get_args(kind))
+    elif kind is bool:
+        made = _bool(name)
+    elif get_origin(kind) is None and isinstance(kind, type) and issubclass(kind, Enum):
+        made = _choice(name, kind)
+    elif kind is date:
+        made = _given(name)
+    return _to_validation if made is None else made
+
+
+_SCREENS: dict[str, Screen] = {name: _screen(name) for name in SCREENED}
 
 
 # --- rules across one row's fields (Worker._consistent) ---------------------------------------
