@@ -21,6 +21,7 @@ from pages.common.store import snapshot_service, store
 from planner.present import import_export as ie
 from planner.roster.reading.importer import RosterImport
 from planner.store.connection import database_url
+from planner.store.removals import removal_check
 from planner.store.snapshots import AuditAction, Preview, SnapshotInfo, Store, StoreError
 from planner.workforce.demo import load_demo
 
@@ -121,14 +122,32 @@ def _confirm(db: Store, result: RosterImport) -> None:
         st.error(str(exc))
         return
     _show_diff(preview)
+    check = removal_check(preview, current_policy())
+    if check.verdict == "refused":
+        st.error(check.sentence, icon=":material/block:")
+        return
+    confirmed = 0
+    if check.verdict == "confirm":
+        st.warning(check.sentence, icon=":material/warning:")
+        if st.checkbox(
+            f"Yes: {check.leaving} people leave {preview.incoming.name}", key="leavers_ok"
+        ):
+            confirmed = check.leaving
     note = st.text_input("Note (why this import)", value=ie.default_note(result.filename))
-    if st.button("Confirm import", type="primary", icon=":material/save:"):
+    if st.button(
+        "Confirm import",
+        type="primary",
+        icon=":material/save:",
+        disabled=check.verdict == "confirm" and not confirmed,
+    ):
         try:
             saved = db.confirm(
                 preview,
                 by=current_user(),
                 note=note.strip() or ie.default_note(result.filename),
                 source=result.filename,
+                leavers_confirmed=confirmed,
+                policy=current_policy(),
             )
         except StoreError as exc:
             st.error(str(exc))

@@ -26,6 +26,7 @@ from planner.cli.output import (
     unusable,
 )
 from planner.roster.open_service import load_service
+from planner.store.records import RemovalNotConfirmed
 from planner.store.snapshots import SnapshotInfo, Store, StoreError
 from planner.whatif.diff import ServiceDiff, diff_services
 from planner.whatif.headlines import headline_movement, movement_lines
@@ -58,6 +59,13 @@ def register(sub: Any) -> None:
     p.add_argument("--service", dest="service_id", type=int, metavar="ID", help="add to service ID")
     p.add_argument("--population", type=int, help="adults served (needed with a .csv roster)")
     p.add_argument("--dry-run", action="store_true", help="show the changes, save nothing")
+    p.add_argument(
+        "--confirm-leavers",
+        type=int,
+        default=0,
+        metavar="N",
+        help="confirm that N people leave, when the save would remove many (see the policy)",
+    )
     json_arg(p)
     p = add_command(
         sub,
@@ -90,9 +98,12 @@ def _guarded(handler: Handler) -> Handler:
         try:
             return handler(args)
         except StoreError as exc:
+            message = str(exc)
+            if isinstance(exc, RemovalNotConfirmed) and "Confirm that" in message:
+                message += " (add --confirm-leavers with that number)"
             if args.json:
-                emit({"error": str(exc)})
-            err(str(exc))
+                emit({"error": message})
+            err(message)
             return 2
 
     return run
@@ -125,6 +136,7 @@ def _save(args: argparse.Namespace) -> int:
                 note=args.note,
                 kind=args.kind,
                 source=Path(args.service).name,
+                leavers_confirmed=args.confirm_leavers,
             )
     if args.json:
         emit(

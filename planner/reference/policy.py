@@ -86,6 +86,8 @@ class Policy(BaseModel):
     max_import_rows: int = Field(gt=0, le=2_000_000)
     full_time_hours_per_week: float = Field(gt=0, le=60)
     disclosure_threshold: int = Field(ge=1, le=100)
+    save_confirm_leaving_share: float = Field(ge=0, le=1)
+    save_confirm_below_workers: int = Field(ge=0, le=1000)
     amhp_reapproval_rate: float = Field(ge=0, le=1)
     projection_years: int = Field(ge=1, le=5)
     projection_runs: int = Field(ge=1, le=100_000)

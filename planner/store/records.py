@@ -34,6 +34,10 @@ class ServiceNotFound(StoreError):
     pass
 
 
+class RemovalNotConfirmed(StoreError):
+    """The save would remove people (or leave nobody) without the count being confirmed."""
+
+
 class ConcurrentSave(StoreError):
     """Someone saved the same service since the preview; nothing was written."""
 

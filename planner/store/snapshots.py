@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Table, func, insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
+from planner.reference.policy import Policy, default_policy
 from planner.store.connection import (
     WRITE,
     StoreError,
@@ -36,6 +37,7 @@ from planner.store.records import (
     AuditEntry,
     ConcurrentSave,
     Preview,
+    RemovalNotConfirmed,
     ServiceNotFound,
     ServiceRecord,
     Snapshot,
@@ -44,6 +46,7 @@ from planner.store.records import (
     SnapshotNotFound,
     WorkerSighting,
 )
+from planner.store.removals import refusal, removal_check
 from planner.store.rows import (
     INFO_COLUMNS,
     MAX_ACTOR,
@@ -247,8 +250,14 @@ class Store:
         note: str,
         kind: SnapshotKind = "import",
         source: str | None = None,
+        leavers_confirmed: int = 0,
+        policy: Policy | None = None,
     ) -> SnapshotInfo:
-        """Save what was previewed, unless the latest snapshot changed since."""
+        """Save what was previewed, unless the latest snapshot changed since, or the save would
+        remove people the person saving has not confirmed (`removals`: say how many leave)."""
+        refused = refusal(removal_check(preview, policy or default_policy()), leavers_confirmed)
+        if refused:
+            raise RemovalNotConfirmed(refused)
         expect = preview.base.id if preview.base else None
         return self._save(preview.incoming, by, note, kind, source, preview.service_id, expect)
 

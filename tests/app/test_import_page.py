@@ -59,6 +59,9 @@ def test_an_upload_is_previewed_with_its_problems_and_saves_nothing_until_confir
 
 
 def _confirm(at: AppTest, note: str) -> AppTest:
+    """Confirm the import, ticking the leavers' second confirmation where the page asks for it."""
+    if any(c.key == "leavers_ok" for c in at.checkbox):
+        at.checkbox(key="leavers_ok").check().run()
     at.text_input[0].set_value(note)
     next(b for b in at.button if b.label == "Confirm import").click().run()
     assert not at.exception
@@ -70,6 +73,10 @@ def test_confirming_saves_a_snapshot_that_survives_a_restart() -> None:
     at = _upload(_page(), MESSY.name, MESSY.read_bytes())
     # a file with no Service sheet goes to the service in use, keeping its details
     assert at.selectbox(key="import_target").value.name == demo.name
+    # the file's 10 people replace everyone saved: the page asks to confirm who leaves
+    n = len(demo.workers)
+    assert any(f"remove {n} of {n} people" in w.value for w in at.warning)
+    assert any("leaving 10" in w.value for w in at.warning)
     _confirm(at, "November HR roster")
     assert [s.value for s in at.success] == [f"Saved snapshot 2 of {demo.name}: 10 workers."]
     assert _snapshots()[-1] == (demo.name, "import", "November HR roster", "local user")
@@ -171,3 +178,30 @@ def test_the_history_page_shows_how_the_headline_figures_moved() -> None:
     amhps = moved.loc[[f for f in moved.index if f.startswith("AMHPs")][0]]
     assert (amhps["Before"], amhps["After"]) == ("12", "11")
     assert "worse" in amhps["Change"]
+
+
+def test_an_upload_where_no_row_imports_cannot_be_saved() -> None:
+    # Seen when tried: 0 of 2 rows imported (no PCF level column), yet "Confirm import" saved
+    # a snapshot of nobody and the Overview then showed a green supervision card.
+    csv = b"Staff ID,Name,Team,FTE\nX1,Ann Example,Community,1\nX2,Bo Example,Community,1\n"
+    at = _upload(_page(), "no_levels.csv", csv, "text/csv")
+    assert not any(b.label == "Confirm import" and not b.disabled for b in at.button)
+    assert any("nobody in it" in e.value for e in at.error)
+    assert len(_snapshots()) == 1
+
+
+def test_removing_many_people_needs_a_second_explicit_confirmation() -> None:
+    from planner.present import import_export as ie
+
+    demo = load_demo()
+    kept = len(demo.workers) // 2
+    leaving = len(demo.workers) - kept
+    data = ie.roster_xlsx(demo.with_workers(demo.workers[:kept]))
+    at = _upload(_page(), "half.xlsx", data)
+    assert any(f"remove {leaving} of {len(demo.workers)}" in w.value for w in at.warning)
+    confirm = next(b for b in at.button if b.label == "Confirm import")
+    assert confirm.disabled
+    at.checkbox(key="leavers_ok").check().run()
+    next(b for b in at.button if b.label == "Confirm import").click().run()
+    assert not at.exception
+    assert len(_snapshots()) == 2

@@ -70,7 +70,12 @@ def test_a_messy_roster_is_previewed_then_imported_on_confirmation(
     with page.expect_download(timeout=60_000) as report:
         page.get_by_role("button", name="Download the problem report").click()
     assert report.value.suggested_filename == "problems_messy_roster.xlsx"
-    page.get_by_role("button", name="Confirm import").click()
+    # the file's people replace everyone saved: a second, explicit confirmation first
+    confirm = page.get_by_role("button", name="Confirm import")
+    assert confirm.is_disabled()
+    page.get_by_role("checkbox", name="people leave").check(force=True)
+    _settled(page)
+    confirm.click()
     page.get_by_text("Saved snapshot").wait_for(timeout=60_000)
     _settled(page)
     assert page.locator('[data-testid="stException"]').count() == 0

@@ -154,3 +154,21 @@ def test_diff_of_two_snapshots_shows_the_amhp_headline_getting_worse(
     code, out, _ = run(capsys, "diff", first, second)
     assert "AMHPs with current approval: 12 → 11 (worse)" in out
     assert "Target per 100,000" not in out  # only figures that moved are printed
+
+
+def test_save_that_removes_many_needs_confirm_leavers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    demo = load_demo()
+    run(capsys, "save", "demo", "--note", "first")
+    half = tmp_path / "half.json"
+    kept = len(demo.workers) // 2
+    leaving = len(demo.workers) - kept
+    half.write_text(demo.with_workers(demo.workers[:kept]).model_dump_json())
+    code, _, err = run(capsys, "save", str(half), "--note", "half")
+    assert code == 2 and f"remove {leaving} of {len(demo.workers)}" in err
+    assert "--confirm-leavers" in err
+    code, out, _ = run(capsys, "snapshots", "--json")
+    assert len(json.loads(out)["snapshots"]) == 1
+    code, _, _ = run(capsys, "save", str(half), "--note", "half", "--confirm-leavers", str(leaving))
+    assert code == 0
