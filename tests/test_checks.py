@@ -46,16 +46,28 @@ def test_a_clean_service_has_no_errors() -> None:
 
 
 def test_unknown_supervisor_self_supervision_and_duplicates() -> None:
-    found = problems(
-        w("A", supervisor_id="A"),
-        w("B", supervisor_id="ZZ"),
-        w("C", supervisor_id="B", amhp_supervisor_id="Q9"),
-        w("B", supervisor_id="C"),
+    s = Service(
+        name="S",
+        local_authority="LA",
+        as_of=date(2026, 11, 1),
+        teams=(Team(name="T"),),
+        workers=(
+            w("A", supervisor_id="A"),
+            w("B", supervisor_id="ZZ"),
+            w("C", supervisor_id="B", amhp_supervisor_id="Q9"),
+            w("B", supervisor_id="C"),
+        ),
     )
-    assert ("self_supervision", "A", "supervisor_id") in found
-    assert ("unknown_supervisor", "B", "supervisor_id") in found
-    assert ("unknown_supervisor", "C", "amhp_supervisor_id") in found
-    assert ("duplicate_staff_id", "B", "staff_id") in found
+    found = {
+        (p.code, p.staff_id, p.column, p.severity, p.position)
+        for p in check_service(s, default_policy())
+    }
+    # Each problem names the record it is about by position: the second B, not the first.
+    assert ("self_supervision", "A", "supervisor_id", "error", 0) in found
+    assert ("duplicate_staff_id", "B", "staff_id", "error", 3) in found
+    # A link to someone not in the file loses nobody: a warning, the person kept.
+    assert ("unknown_supervisor", "B", "supervisor_id", "warning", 1) in found
+    assert ("unknown_supervisor", "C", "amhp_supervisor_id", "warning", 2) in found
 
 
 def test_a_supervision_loop_is_reported_once_with_the_whole_loop() -> None:

@@ -74,21 +74,26 @@ def test_a_missing_file_is_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 2 and "no such file" in err
 
 
-def test_problems_in_the_input_give_exit_1(
+def test_errors_in_the_input_give_exit_1_and_warnings_do_not(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from planner.workforce.demo import load_demo
 
     s = load_demo()
-    broken = s.with_workers(
-        (*s.workers[:-1], s.workers[-1].model_copy(update={"supervisor_id": "X9"}))
-    )
+    last = s.workers[-1]
+    broken = s.with_workers((*s.workers[:-1], last.model_copy(update={"supervisor_id": "X9"})))
     f = tmp_path / "broken.json"
     f.write_text(broken.model_dump_json())
     code, out, _ = run(capsys, "show", str(f), "--json")
     problems = json.loads(out)["problems"]
-    assert code == 1
-    assert problems[0]["code"] == "unknown_supervisor" and problems[0]["staff_id"] == "NB054"
+    assert code == 0  # a supervisor outside the file is a warning: nobody is lost over it
+    assert problems[0]["code"] == "unknown_supervisor" and problems[0]["staff_id"] == last.staff_id
+    looped = s.with_workers(
+        (*s.workers[:-1], last.model_copy(update={"supervisor_id": last.staff_id}))
+    )
+    f.write_text(looped.model_dump_json())
+    code, out, _ = run(capsys, "show", str(f), "--json")
+    assert code == 1 and json.loads(out)["problems"][0]["code"] == "self_supervision"
 
 
 def test_the_console_script_is_installed() -> None:

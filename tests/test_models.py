@@ -56,7 +56,10 @@ def test_a_plain_record_is_accepted_and_levels_are_normalised() -> None:
             {"start_date": date(2024, 1, 1), "planned_leaving_date": date(2023, 1, 1)},
             "planned leaving date is before the start date",
         ),
-        ({"amhp_approved_on": date(2024, 1, 1)}, "needs both the approved-on and the expiry date"),
+        (
+            {"amhp": False, "amhp_approval_expires": date(2028, 1, 1)},
+            "given for someone marked as not an AMHP",
+        ),
         (
             {"amhp_approved_on": date(2024, 1, 1), "amhp_approval_expires": date(2023, 1, 1)},
             "expires on or before the day it was approved",
@@ -86,6 +89,18 @@ def test_approval_counts_up_to_and_including_its_expiry_day() -> None:
     assert not w.is_amhp(date(2022, 2, 28))
     assert w.is_amhp(date(2027, 2, 28))
     assert not w.is_amhp(date(2027, 3, 1))
+
+
+def test_an_approval_given_in_part_is_in_force_within_what_is_known() -> None:
+    # HR systems often keep only the warrant's expiry, or a plain "AMHP: yes".
+    expiry_only = worker(amhp_approval_expires=date(2027, 2, 28))
+    assert expiry_only.is_amhp(date(2020, 1, 1)) and expiry_only.is_amhp(date(2027, 2, 28))
+    assert not expiry_only.is_amhp(date(2027, 3, 1))
+    declared = worker(amhp=True)
+    assert declared.is_amhp(date(2026, 11, 1)) and declared.has_amhp_record()
+    assert worker(amhp=True, amhp_rota_share=0.3).amhp_rota_share == 0.3
+    assert not worker(amhp=False).is_amhp(date(2026, 11, 1))
+    assert not worker().has_amhp_record()
 
 
 def test_training_runs_from_start_until_completion() -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from datetime import date
+from difflib import get_close_matches
 from functools import cached_property
 from operator import attrgetter, eq
 from typing import cast
@@ -16,7 +18,7 @@ from typing import cast
 from planner.reference.framework import load_framework
 from planner.reference.policy import Policy
 from planner.workforce.models import Profession, Service, Supervision, Worker
-from planner.workforce.problems import Problem
+from planner.workforce.problems import Problem, Severity
 
 _LINK_LABEL = {
     Supervision.PROFESSIONAL: "Supervisor",
@@ -85,18 +87,20 @@ def _duplicates(service: Service, links: Links) -> Iterator[Problem]:
     if len(links.id_set) == len(ids):  # the usual case, settled in C
         return
     counts = Counter(ids)
-    seen: set[str] = set()
-    for w in service.workers:
-        if counts[w.staff_id] > 1 and w.staff_id in seen:
+    first: dict[str, int] = {}
+    for i, w in enumerate(service.workers):
+        if counts[w.staff_id] > 1 and w.staff_id in first:
             yield Problem(
                 severity="error",
                 code="duplicate_staff_id",
                 staff_id=w.staff_id,
                 column="staff_id",
                 value=w.staff_id,
-                message=f"Staff ID {w.staff_id} appears more than once; each person needs their own.",
+                message=f"Staff ID {w.staff_id} is already used by {service.workers[first[w.staff_id]].name}; "
+                "each person needs their own.",
+                position=i,
             )
-        seen.add(w.staff_id)
+        first.setdefault(w.staff_id, i)
 
 
 def _links(service: Service, links: Links) -> Iterator[Problem]:
@@ -111,39 +115,55 @@ def _links(service: Service, links: Links) -> Iterator[Problem]:
         for i, (w, target) in enumerate(zip(service.workers, targets, strict=True)):
             if target and (target not in ids or target == w.staff_id):
                 odd.append((i, k, w, kind))
-    for _, _, w, kind in sorted(odd, key=lambda t: (t[0], t[1])):
+    for i, _, w, kind in sorted(odd, key=lambda t: (t[0], t[1])):
         target = w.__dict__[kind.value]
         label = _LINK_LABEL[kind]
         if target == w.staff_id:
-            yield _link_problem(w, kind, "self_supervision", f"{label} is the worker themself.")
-        else:
             yield _link_problem(
-                w, kind, "unknown_supervisor", f"{label} {target} is not in this service."
+                i, w, kind, "error", "self_supervision", f"{label} is the worker themself."
+            )
+        else:
+            # Someone outside the file (or on a row left out) is a link to follow up, not a
+            # reason to lose the person: they are kept, and this link counts as nobody here.
+            yield _link_problem(
+                i,
+                w,
+                kind,
+                "warning",
+                "unknown_supervisor",
+                f"{label} {target} is not anyone in this service, so this person counts as "
+                f"having no {label.lower()} here.",
             )
 
 
-def _link_problem(w: Worker, kind: Supervision, code: str, message: str) -> Problem:
+def _link_problem(
+    i: int, w: Worker, kind: Supervision, severity: Severity, code: str, message: str
+) -> Problem:
     return Problem(
-        severity="error",
+        severity=severity,
         code=code,
         staff_id=w.staff_id,
         column=kind.value,
         value=getattr(w, kind.value),
         message=message,
+        position=i,
     )
 
 
 def _cycles(service: Service, links: Links) -> Iterator[Problem]:
+    # A loop is a warning: each record on it is whole, and the analysis reports the loop as a
+    # finding; leaving its members out would lose people over one wrong link.
     for kind in (Supervision.PROFESSIONAL, Supervision.LINE):
         for cycle in supervision_cycles(service, kind, links):
             chain = " → ".join([*cycle, cycle[0]])
             yield Problem(
-                severity="error",
+                severity="warning",
                 code="supervision_cycle",
                 staff_id=cycle[0],
                 column=kind.value,
                 value=chain,
                 message=f"{_LINK_LABEL[kind]} links go round in a loop: {chain}.",
+                position=links.ids.index(cycle[0]),
             )
 
 
@@ -209,7 +229,7 @@ _ROUNDS = 64
 
 def _teams(service: Service) -> Iterator[Problem]:
     known = {t.name for t in service.teams}
-    for w in service.workers:
+    for i, w in enumerate(service.workers):
         if w.team not in known:
             yield Problem(
                 severity="error",
@@ -217,52 +237,101 @@ def _teams(service: Service) -> Iterator[Problem]:
                 staff_id=w.staff_id,
                 column="team",
                 value=w.team,
-                message=f"Team {w.team!r} is not one of the service's teams.",
+                message=f"Team {w.team!r} is not one of the service's teams{_did_you_mean(w.team, known)}.",
+                position=i,
             )
+
+
+def _did_you_mean(value: str, choices: set[str]) -> str:
+    close = get_close_matches(value, sorted(choices), n=1, cutoff=0.75)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _record_warnings(service: Service, policy: Policy) -> Iterator[Problem]:
     today = service.as_of
-    for w in service.workers:
-        if w.profession is Profession.SOCIAL_WORKER and w.swe_registration is None:
-            if w.pcf_level and _qualified(w.pcf_level):
-                yield _warn(
-                    w,
-                    "no_registration",
-                    "swe_registration",
-                    None,
-                    "No Social Work England registration number for a qualified social worker.",
-                )
-        if w.amhp_approved_on and w.amhp_approval_expires:
-            years = (w.amhp_approval_expires - w.amhp_approved_on).days / 365.25
-            if years > policy.amhp_approval_years + 0.01:
-                yield _warn(
-                    w,
-                    "approval_too_long",
-                    "amhp_approval_expires",
-                    w.amhp_approval_expires.isoformat(),
-                    f"AMHP approval runs {years:.1f} years; approval may last at most "
-                    f"{policy.amhp_approval_years}.",
-                )
-        if w.planned_leaving_date and w.planned_leaving_date < today:
+    for i, w in enumerate(service.workers):
+        yield from _one_record(i, w, today, policy)
+
+
+def _one_record(i: int, w: Worker, today: date, policy: Policy) -> Iterator[Problem]:
+    if w.profession is Profession.SOCIAL_WORKER and w.swe_registration is None:
+        if w.pcf_level and _qualified(w.pcf_level):
             yield _warn(
+                i,
                 w,
-                "already_left",
-                "planned_leaving_date",
-                w.planned_leaving_date.isoformat(),
-                f"Planned leaving date is before the service's as-of date {today:%d/%m/%Y}.",
+                "no_registration",
+                "swe_registration",
+                None,
+                "No Social Work England registration number for a qualified social worker.",
             )
-        if w.supervisor_id is None and w.external_supervisor is None:
+    yield from _approval_warnings(i, w, policy)
+    if w.planned_leaving_date and w.planned_leaving_date < today:
+        yield _warn(
+            i,
+            w,
+            "already_left",
+            "planned_leaving_date",
+            w.planned_leaving_date.isoformat(),
+            f"Planned leaving date is before the service's as-of date {today:%d/%m/%Y}.",
+        )
+    if w.supervisor_id is None and w.external_supervisor is None:
+        yield _warn(
+            i, w, "no_supervisor", "supervisor_id", None, "No professional supervisor recorded."
+        )
+
+
+def _approval_warnings(i: int, w: Worker, policy: Policy) -> Iterator[Problem]:
+    """An AMHP approval the record gives only in part is kept, and what is unknown said."""
+    starts, ends = w.amhp_approved_on, w.amhp_approval_expires
+    most = policy.amhp_approval_years
+    if starts and ends:
+        years = (ends - starts).days / 365.25
+        if years > most + 0.01:
             yield _warn(
-                w, "no_supervisor", "supervisor_id", None, "No professional supervisor recorded."
+                i,
+                w,
+                "approval_too_long",
+                "amhp_approval_expires",
+                ends.isoformat(),
+                f"AMHP approval runs {years:.1f} years; approval may last at most {most}.",
             )
+    elif ends:
+        yield _warn(
+            i,
+            w,
+            "approval_start_unknown",
+            "amhp_approved_on",
+            None,
+            f"AMHP approval expiry {ends:%d/%m/%Y} is given without the date it was approved: "
+            "counted as an AMHP until then, approved-on shown as unknown.",
+        )
+    elif starts:
+        yield _warn(
+            i,
+            w,
+            "approval_expiry_unknown",
+            "amhp_approval_expires",
+            None,
+            f"AMHP approved on {starts:%d/%m/%Y} with no expiry date: counted as an AMHP with the "
+            f"expiry unknown (an approval lasts at most {most} years). Add the expiry date.",
+        )
+    elif w.amhp:
+        yield _warn(
+            i,
+            w,
+            "approval_dates_unknown",
+            "amhp_approval_expires",
+            None,
+            "Marked as an AMHP with no approval dates: counted as an AMHP with the expiry "
+            "unknown. Add the approval's expiry date.",
+        )
 
 
 def _qualified(level: str) -> bool:
     return load_framework().level(level).qualified
 
 
-def _warn(w: Worker, code: str, column: str, value: str | None, message: str) -> Problem:
+def _warn(i: int, w: Worker, code: str, column: str, value: str | None, message: str) -> Problem:
     return Problem(
         severity="warning",
         code=code,
@@ -270,4 +339,5 @@ def _warn(w: Worker, code: str, column: str, value: str | None, message: str) ->
         column=column,
         value=value,
         message=message,
+        position=i,
     )

@@ -84,6 +84,18 @@ _EPOCH = date(1970, 1, 1).toordinal()
 _NAT = np.iinfo(np.int64).min  # the int64 that numpy reads as NaT
 
 
+# An approval whose start or end the record does not give: from always, or until further notice
+# (as `Worker.is_amhp` reads it), so that array comparisons need no case of their own.
+UNKNOWN_START = date(1900, 1, 1)
+UNKNOWN_END = date(9999, 12, 31)
+
+
+def _approval(w: Worker) -> tuple[date | None, date | None]:
+    if not w.has_amhp_record():
+        return None, None
+    return w.amhp_approved_on or UNKNOWN_START, w.amhp_approval_expires or UNKNOWN_END
+
+
 def _dates(values: list[date | None]) -> DateArray:
     # Via day numbers: numpy converts date objects one by one, about ten times slower.
     days = [_NAT if d is None else d.toordinal() - _EPOCH for d in values]
@@ -112,6 +124,7 @@ def build_index(workers: list[Worker], service: Service, fw: Framework, on: date
             alloc[code][0].append(i)
             alloc[code][1].append(share)
     sw = [w.profession is Profession.SOCIAL_WORKER for w in workers]
+    approvals = [_approval(w) for w in workers]
     overall = np.array(
         [fw.rank(w.pcf_level) if w.pcf_level else NO_LEVEL for w in workers], dtype=np.int8
     )
@@ -149,8 +162,8 @@ def build_index(workers: list[Worker], service: Service, fw: Framework, on: date
             [np.nan if w.amhp_cpd_hours is None else w.amhp_cpd_hours for w in workers],
             dtype=np.float64,
         ),
-        approved_on=_dates([w.amhp_approved_on for w in workers]),
-        approval_expires=_dates([w.amhp_approval_expires for w in workers]),
+        approved_on=_dates([a[0] for a in approvals]),
+        approval_expires=_dates([a[1] for a in approvals]),
         training_completes=_dates([w.amhp_training_completes for w in workers]),
         leaving=_dates([w.planned_leaving_date for w in workers]),
         start=_dates([w.start_date for w in workers]),

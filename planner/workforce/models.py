@@ -88,6 +88,10 @@ class Worker(BaseModel):
     external_supervisor: str | None = None
     posts: tuple[str, ...] = ()
     amhp_approving_authority: str | None = None
+    # The roster's yes/no answer to "is this person an approved AMHP?" (None: not asked). HR
+    # systems often keep only this, or only the warrant's expiry: either alone is an approval
+    # in force with the unknown date left unknown (checks warn), never a dropped record.
+    amhp: bool | None = None
     amhp_approved_on: date | None = None
     amhp_approval_expires: date | None = None
     amhp_cpd_hours: float | None = Field(default=None, ge=0, le=1000)
@@ -141,24 +145,31 @@ class Worker(BaseModel):
         if self.start_date and self.planned_leaving_date:
             if self.planned_leaving_date < self.start_date:
                 raise ValueError("planned leaving date is before the start date")
-        approval = (self.amhp_approved_on, self.amhp_approval_expires)
-        if any(approval) and not all(approval):
-            raise ValueError("an AMHP approval needs both the approved-on and the expiry date")
+        dated = self.amhp_approved_on or self.amhp_approval_expires
+        if self.amhp is False and dated:
+            raise ValueError("AMHP approval dates are given for someone marked as not an AMHP")
         if self.amhp_approved_on and self.amhp_approval_expires:
             if self.amhp_approval_expires <= self.amhp_approved_on:
                 raise ValueError("AMHP approval expires on or before the day it was approved")
         if self.amhp_training_started and self.amhp_training_completes:
             if self.amhp_training_completes <= self.amhp_training_started:
                 raise ValueError("AMHP training completes on or before the day it started")
-        if self.amhp_rota_share > 0 and self.amhp_approved_on is None:
+        if self.amhp_rota_share > 0 and not self.has_amhp_record():
             raise ValueError("only an approved AMHP can have a share of time on the AMHP rota")
         return self
 
+    def has_amhp_record(self) -> bool:
+        """The record shows an AMHP approval: a date of one, or the roster's "yes"."""
+        return bool(self.amhp or self.amhp_approved_on or self.amhp_approval_expires)
+
     def is_amhp(self, on: date) -> bool:
-        """Holds an AMHP approval in force on the date (the expiry day itself still counts)."""
-        if self.amhp_approved_on is None or self.amhp_approval_expires is None:
+        """Holds an AMHP approval in force on the date (the expiry day itself still counts).
+        A date the record does not give does not limit it: an expiry alone is in force until
+        then, an approval with no expiry (or a plain "yes") is taken as in force."""
+        if not self.has_amhp_record():
             return False
-        return self.amhp_approved_on <= on <= self.amhp_approval_expires
+        starts, ends = self.amhp_approved_on, self.amhp_approval_expires
+        return (starts is None or starts <= on) and (ends is None or on <= ends)
 
     def in_amhp_training(self, on: date) -> bool:
         start, end = self.amhp_training_started, self.amhp_training_completes

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 Severity = Literal["error", "warning"]
 
@@ -24,6 +24,9 @@ class Problem(BaseModel):
     value: str | None = None
     sheet: str | None = None
     row: int | None = None
+    # Which record of the roster (0-based, in the service's order) a cross-record check is about:
+    # a staff id can be on several rows, so only this puts the problem on the row that has it.
+    position: int | None = Field(default=None, exclude=True)
 
     def located(self, sheet: str | None, row: int | None) -> Problem:
         return self.model_copy(update={"sheet": sheet, "row": row})

@@ -94,7 +94,7 @@ def test_input_problems_are_reported_and_analysed_anyway(
     f.write_text(broken.model_dump_json())
     code, out, _ = run(capsys, "analyse", str(f), "--json")
     report = json.loads(out)
-    assert code == 1
+    assert code == 0  # a warning: the analysis runs and says what the link means
     assert report["problems"][0]["code"] == "unknown_supervisor"
     missing = [x for x in report["findings"] if x["code"] == "supervisor_not_in_service"]
     assert missing and missing[0]["evidence"] == ["NB054"]

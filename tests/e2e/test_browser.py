@@ -62,7 +62,7 @@ def test_a_messy_roster_is_previewed_then_imported_on_confirmation(
     page.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(str(MESSY))
     page.get_by_role("heading", name="Problems").wait_for(timeout=60_000)
     _settled(page)
-    page.get_by_text("left out because of an error (row 17, 18)").wait_for(timeout=10_000)
+    page.get_by_text("left out because of an error (row 10, 17, 18)").wait_for(timeout=10_000)
     # the problems table and the unused columns table
     page.locator('[data-testid="stDataFrame"]').nth(1).wait_for(timeout=30_000)
     page.wait_for_timeout(1000)

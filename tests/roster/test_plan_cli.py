@@ -76,7 +76,7 @@ def test_an_unwritable_output_is_a_plain_error(
     assert code == 2 and "could not be written" in err
 
 
-def test_input_problems_exit_1_and_the_plan_is_still_written(
+def test_input_warnings_are_reported_and_the_plan_is_written(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     s = load_demo()
@@ -86,7 +86,7 @@ def test_input_problems_exit_1_and_the_plan_is_still_written(
     source, out = tmp_path / "broken.json", tmp_path / "plan.xlsx"
     source.write_text(broken.model_dump_json())
     code, stdout, _ = run(capsys, "plan", str(source), "--out", str(out), "--json")
-    assert code == 1 and out.is_file()
+    assert code == 0 and out.is_file()  # a warning only
     assert json.loads(stdout)["problems"][0]["code"] == "unknown_supervisor"
 
 

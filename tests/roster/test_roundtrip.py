@@ -7,11 +7,20 @@ from pathlib import Path
 
 from hypothesis import assume, given, settings
 
+from planner.reference.policy import default_policy
 from planner.roster.writing.workbook import roster_csv
+from planner.workforce.checks import check_service
 from planner.workforce.demo import generate_service, load_demo
 from planner.workforce.models import Service
 from tests.roster.helpers import load, roster_bytes
 from tests.roster.strategies import services
+
+
+def _savable(service: Service) -> Service:
+    """The service less the records an error across rows concerns (a repeated staff id, a
+    self-link): the rows an import leaves out, since no row with an error is saved."""
+    out = {p.position for p in check_service(service, default_policy()) if p.severity == "error"}
+    return service.with_workers(tuple(w for i, w in enumerate(service.workers) if i not in out))
 
 
 def _round_trip(service: Service) -> Service | None:
@@ -24,7 +33,7 @@ def _round_trip(service: Service) -> Service | None:
 @settings(max_examples=150)
 @given(services())
 def test_any_valid_service_survives_export_and_import(service: Service) -> None:
-    assert _round_trip(service) == service
+    assert _round_trip(service) == _savable(service)
 
 
 def test_the_demo_and_a_generated_service_survive_the_round_trip() -> None:
@@ -39,5 +48,5 @@ def test_the_csv_export_gives_back_the_same_workers(service: Service) -> None:
     assume("\x00" not in text)  # a NUL byte marks a binary file, never a CSV
     result = load(text.encode("utf-8-sig"), "roster.csv")
     assert result.service is not None
-    assert result.service.workers == service.workers
+    assert result.service.workers == _savable(service).workers
     assert result.service.extra_columns == service.extra_columns

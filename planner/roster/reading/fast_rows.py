@@ -656,6 +656,7 @@ def _rule_breaks(c: dict[str, Column], doubt: set[int]) -> list[int]:
         c["pcf_level"],
         c["start_date"],
         c["planned_leaving_date"],
+        c["amhp"],
         c["amhp_approved_on"],
         c["amhp_approval_expires"],
         c["amhp_training_started"],
@@ -665,16 +666,16 @@ def _rule_breaks(c: dict[str, Column], doubt: set[int]) -> list[int]:
     )
     return [
         i
-        for i, (prof, level, start, leave, approved, expires, t_start, t_end, rota) in enumerate(
-            rows
+        for i, (prof, level, start, leave, amhp, approved, expires, t_start, t_end, rota) in (
+            enumerate(rows)
         )
         if i not in doubt
         and (
             (prof is sw and level is None)
             or (start and leave and leave < start)
-            or ((approved or expires) and not (approved and expires))
+            or (amhp is False and (approved or expires))
             or (approved and expires and expires <= approved)
             or (t_start and t_end and t_end <= t_start)
-            or (rota > 0 and approved is None)
+            or (rota > 0 and not (amhp or approved or expires))
         )
     ]

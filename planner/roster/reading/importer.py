@@ -172,8 +172,10 @@ def _import(
     )
     headings = {v: k for k, v in columns.items()}
     tell(0.85, "Checking supervisors and staff IDs across rows")
-    cross = locate(check_service(service, policy), service, result, sheet, headings, layout)
-    problems = [*file_problems, *sheet_problems, *service_problems, *result.problems, *cross]
+    service, passes = _without_cross_errors(service, result, policy)
+    problems = [*file_problems, *sheet_problems, *service_problems, *result.problems]
+    for found, record_rows in passes:
+        problems += locate(found, record_rows, sheet, headings, layout)
     problems = ordered(problems, sheet, book)
     return RosterImport(
         filename=book.filename,
@@ -186,6 +188,29 @@ def _import(
         columns=columns,
         worker_rows=tuple(result.worker_rows),
     )
+
+
+def _without_cross_errors(
+    service: Service, result: RowResult, policy: Policy
+) -> tuple[Service, list[tuple[list[Problem], list[int]]]]:
+    """The service without the rows an error across rows concerns (a repeated staff id, a
+    self-link, a team the service does not have), so that no row with an error is saved; and
+    each pass's problems with the sheet rows of the records they count from.
+
+    Leaving rows out can only leave links to nobody, which are warnings, so the second pass
+    over the rows kept finds no error and its warnings are the ones that stand."""
+    first = check_service(service, policy)
+    out = {p.position for p in first if p.severity == "error" and p.position is not None}
+    if not out:
+        return service, [(first, result.worker_rows)]
+    keep = [i for i in range(len(service.workers)) if i not in out]
+    errors = [p for p in first if p.severity == "error"]
+    result.workers = [service.workers[i] for i in keep]
+    rows = result.worker_rows
+    result.worker_rows = [rows[i] for i in keep]
+    own = {name: getattr(service, name) for name in Service.model_fields if name != "workers"}
+    kept = Service.model_construct(**own, workers=tuple(result.workers))  # each already valid
+    return kept, [(errors, rows), (check_service(kept, policy), result.worker_rows)]
 
 
 def _require_columns(plan: HeaderPlan, sheet: str, layout: Layout) -> None:

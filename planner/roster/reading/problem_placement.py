@@ -6,13 +6,9 @@ rows come from `planner.workforce.checks.check_service`, which knows staff IDs, 
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from planner.roster.layout import Layout
 from planner.roster.reading.grid import Book
 from planner.roster.reading.headers import HeaderPlan
-from planner.roster.reading.rows import RowResult
-from planner.workforce.models import Service, Worker
 from planner.workforce.problems import Problem
 
 
@@ -65,49 +61,19 @@ def _column_problem(sheet: str, row: int, heading: str, message: str, code: str)
 
 def locate(
     problems: list[Problem],
-    service: Service,
-    result: RowResult,
+    rows: list[int],
     sheet: str,
     headings: dict[str, str],
     layout: Layout,
 ) -> list[Problem]:
-    """Cross-record problems placed on the row they concern, under the file's own heading.
-
-    A staff ID can appear on several rows (that is one of the problems), so each problem goes to
-    the first of its rows whose value matches and that has not had a problem of that kind yet.
-    """
-    if not problems:
-        return []
-    rows_of: dict[str, list[int]] = defaultdict(list)
-    for worker, number in zip(service.workers, result.worker_rows, strict=True):
-        rows_of[worker.staff_id].append(number)
-    workers_at = dict(zip(result.worker_rows, service.workers, strict=True))
-    used: set[tuple[str, str | None, int]] = set()
+    """Cross-record problems placed on the row of the record they concern (`rows` holds each
+    record's sheet row, in the service's order), under the file's own heading."""
     located = []
     for p in problems:
-        candidates = rows_of.get(p.staff_id or "", [])
-        if p.code == "duplicate_staff_id":
-            candidates = candidates[1:]
-        row: int | None = next(
-            (
-                r
-                for r in candidates
-                if (p.code, p.column, r) not in used and _matches(workers_at[r], p)
-            ),
-            candidates[0] if candidates else None,
-        )
-        if row is not None:
-            used.add((p.code, p.column, row))
+        row = rows[p.position] if p.position is not None else None
         heading = headings.get(p.column or "", layout.label(p.column or "")) if p.column else None
         located.append(p.model_copy(update={"sheet": sheet, "row": row, "column": heading}))
     return located
-
-
-def _matches(worker: Worker, p: Problem) -> bool:
-    if p.column is None or p.value is None or p.column not in Worker.model_fields:
-        return True
-    value = getattr(worker, p.column)
-    return value is None or str(value) == p.value or p.code == "supervision_cycle"
 
 
 def ordered(problems: list[Problem], sheet: str, book: Book) -> list[Problem]:
