@@ -48,6 +48,15 @@ def register(sub: Any) -> None:
     p.add_argument("file", metavar="FILE", help="the roster: .xlsx or .csv")
     p.add_argument("--report", help="also write the problem report workbook (.xlsx) here")
     p.add_argument("--population", type=int, help="adults the service serves (for a .csv roster)")
+    p.add_argument(
+        "--map",
+        action="append",
+        type=heading_map,
+        default=[],
+        metavar='"HEADING=field"',
+        help="read the column HEADING as this field (a field name such as line_manager_id, or "
+        "its template heading; nothing after = keeps the column as your own); repeatable",
+    )
     json_arg(p)
     p = add_command(
         sub,
@@ -73,7 +82,7 @@ def _template(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     source = Path(args.file)
-    result = import_roster(source, population=args.population)
+    result = import_roster(source, population=args.population, mapping=dict(args.map))
     if result.unusable is None and args.report:
         written = _write_report(source, result, Path(args.report))
         if written is not None:
@@ -85,6 +94,23 @@ def _import(args: argparse.Namespace) -> int:
         if args.report and result.unusable is None:
             err(f"Wrote the problem report to {args.report}")
     return result.exit_code
+
+
+def heading_map(text: str) -> tuple[str, str]:
+    """One --map "HEADING=field", checked before the file is opened."""
+    from planner.roster.reading.mapping import MappingError, resolve_choices
+
+    heading, equals, field = text.rpartition("=")
+    if not equals or not heading.strip():
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: write a heading, = and the field to read it as, like "
+            '"Line Manager Payroll No=line_manager_id"'
+        )
+    try:
+        resolve_choices({heading: field})
+    except MappingError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return heading.strip(), field.strip()
 
 
 def _write_report(source: Path, result: RosterImport, out: Path) -> int | None:

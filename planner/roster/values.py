@@ -22,6 +22,7 @@ from typing import Any
 
 from planner.reference.framework import load_framework
 from planner.roster.layout import ChoiceList, Kind, load_layout, normalise
+from planner.roster.suggest import choice_words, did_you_mean, level_words, post_words
 
 # Unicode White_Space: what pydantic's str_strip_whitespace trims, so blanks agree with the model.
 WS = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
@@ -232,7 +233,9 @@ def _choice(name: ChoiceList, text: str) -> str | Bad:
     if value is not None:
         return value
     options = ", ".join(c.label for c in load_layout().spec.choices[name].values())
-    return Bad(f"{text.strip(WS)!r} is not one of: {options}")
+    return Bad(
+        f"{text.strip(WS)!r} is not one of: {options}{did_you_mean(text, choice_words(name))}"
+    )
 
 
 def _choice_cell(name: ChoiceList) -> Callable[[Cell], Any]:
@@ -257,7 +260,8 @@ def _level_text(text: str) -> str | Bad:
     level = fw.parse_level(text)
     if level is None:
         names = ", ".join(lv.name for lv in fw.levels)
-        return Bad(f"{text.strip(WS)!r} is not a PCF level; use one of: {names}")
+        near = did_you_mean(text, level_words())
+        return Bad(f"{text.strip(WS)!r} is not a PCF level{near}; use one of: {names}")
     return level
 
 
@@ -345,7 +349,9 @@ def _posts(value: Cell) -> tuple[str, ...] | Bad:
         post = _post_words().get(normalise(item))
         if post is None:
             names = ", ".join(p.name for p in load_framework().posts)
-            return Bad(f"{item!r} is not a post; use one of: {names}")
+            return Bad(
+                f"{item!r} is not a post{did_you_mean(item, post_words())}; use one of: {names}"
+            )
         posts.append(post)
     return tuple(posts)
 

@@ -121,3 +121,16 @@ app_secrets = Table(
     Column("value", LargeBinary, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
+
+# Column mappings a user chose when importing, remembered per service so the next file from the
+# same HR system is read the same way. Only choices that differ from the planner's own match
+# are kept; saved when the user confirms an import (`planner.store.mappings`).
+column_mappings = Table(
+    "column_mappings",
+    metadata,
+    Column("service_id", ForeignKey("services.id"), primary_key=True),
+    Column("heading", String(500), primary_key=True),
+    Column("target", String(64), nullable=False),  # a field or part name; "" keeps the column
+    Column("saved_at", DateTime(timezone=True), nullable=False),
+    Column("saved_by", String(200), nullable=False),
+)

@@ -13,7 +13,7 @@ Nothing here writes anywhere: a refused or broken file changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -24,7 +24,7 @@ from planner.reference.policy import Policy, default_policy
 from planner.roster.layout import Layout, load_layout, normalise
 from planner.roster.reading import ascwds
 from planner.roster.reading.grid import Book, open_book
-from planner.roster.reading.headers import HeaderPlan, find_header_row, plan_columns
+from planner.roster.reading.headers import ColumnPlan, HeaderPlan, find_header_row, plan_columns
 from planner.roster.reading.problem_placement import column_problems, locate, ordered
 from planner.roster.reading.rows import RowResult, read_rows
 from planner.roster.reading.service_build import build_service, service_sheets
@@ -67,6 +67,7 @@ class RosterImport:
     header_row: int | None = None
     columns: dict[str, str] = field(default_factory=dict)  # file heading -> what it was read as
     worker_rows: tuple[int, ...] = ()  # the sheet row each service worker came from
+    mapping: tuple[ColumnPlan, ...] = ()  # each column: what it is read as, how and how sure
 
     @property
     def exit_code(self) -> int:
@@ -81,9 +82,20 @@ class RosterImport:
             "error": self.unusable,
             "sheet": self.sheet,
             "counts": self.counts.__dict__,
+            "columns": self.column_mapping(),
             "workers": [w.model_dump(mode="json") for w in workers],
             "problems": [p.model_dump(mode="json") for p in self.problems],
         }
+
+    def column_mapping(self) -> list[dict[str, Any]]:
+        """Each heading, the field it is read as, how sure and how it was matched."""
+        if self.mapping:
+            return [c.to_json() for c in self.mapping]
+        # a file of fixed headings (ASC-WDS) is matched exactly
+        return [
+            {"heading": h, "field": f, "confidence": 1.0, "how": "exact"}
+            for h, f in self.columns.items()
+        ]
 
 
 def import_roster(
@@ -94,8 +106,10 @@ def import_roster(
     policy: Policy | None = None,
     today: date | None = None,
     progress: Progress | None = None,
+    mapping: Mapping[str, str] | None = None,
 ) -> RosterImport:
-    """Read a roster file (its bytes, or a path) and report every row."""
+    """Read a roster file (its bytes, or a path) and report every row. `mapping` is the user's
+    choice of field for some headings (heading -> field, part, or "" to keep the column)."""
     policy = policy or default_policy()
     tell = progress or _quiet
     name = filename or (source.name if isinstance(source, Path) else "roster")
@@ -109,7 +123,9 @@ def import_roster(
         kind = check_file(data, name, limits)
         book = open_book(data, name, kind, limits)
         with collector_paused():  # millions of short-lived cells and no reference cycles
-            found = _import(book, kind == "csv", population, today or date.today(), policy, tell)
+            found = _import(
+                book, kind == "csv", population, today or date.today(), policy, tell, mapping or {}
+            )
             del book  # its cells go now, so the collector never has to look at them
         tell(1.0, f"Read {name}")
         return found
@@ -128,7 +144,13 @@ def choose_sheet(book: Book) -> str:
 
 
 def _import(
-    book: Book, is_csv: bool, population: int | None, today: date, policy: Policy, tell: Progress
+    book: Book,
+    is_csv: bool,
+    population: int | None,
+    today: date,
+    policy: Policy,
+    tell: Progress,
+    mapping: Mapping[str, str],
 ) -> RosterImport:
     layout = load_layout()
     max_rows = policy.max_import_rows
@@ -138,7 +160,7 @@ def _import(
     tell(0.1, f"Reading sheet {sheet!r}")
     rows = book.rows(sheet)
     header = ascwds.find_header(rows)
-    header = find_header_row(rows, layout) if header is None else header
+    header = find_header_row(rows, layout, mapping) if header is None else header
     if header is None:
         raise Rejected(
             f"No header row found on sheet {sheet!r} of {book.filename}: the planner looks in the "
@@ -157,7 +179,7 @@ def _import(
         source = "ascwds"
         plan = None
     else:
-        plan = plan_columns(rows[header], header, layout)
+        plan = plan_columns(rows[header], header, layout, mapping)
         _require_columns(plan, sheet, layout)
         result = read_rows(rows, plan, layout, sheet)
         file_problems = list(column_problems(plan, sheet, layout))
@@ -187,6 +209,7 @@ def _import(
         header_row=header + 1,
         columns=columns,
         worker_rows=tuple(result.worker_rows),
+        mapping=tuple(plan.columns) if plan else (),
     )
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from planner.roster.layout import Layout
 from planner.roster.reading.grid import Book
-from planner.roster.reading.headers import HeaderPlan
+from planner.roster.reading.headers import ColumnPlan, HeaderPlan
+from planner.roster.reading.mapping import offer_sentence
 from planner.workforce.problems import Problem
 
 
@@ -35,16 +36,30 @@ def column_problems(plan: HeaderPlan, sheet: str, layout: Layout) -> list[Proble
         if any(col.index == d.index for d, _ in plan.duplicates):
             continue
         problems.append(
+            _column_problem(sheet, row, col.heading, _kept_sentence(col), "unused_column")
+        )
+    for heading in plan.not_found:
+        problems.append(
             _column_problem(
                 sheet,
                 row,
-                col.heading,
-                f"Column {col.heading!r} is not one the planner reads; its values are kept with "
-                "each person and written back on export.",
-                "unused_column",
+                heading,
+                f"The column mapping names {heading!r}, which is not in the header row (row "
+                f"{row}); nothing was read for it.",
+                "mapped_column_missing",
             )
         )
     return problems
+
+
+def _kept_sentence(col: ColumnPlan) -> str:
+    if col.choices:
+        return offer_sentence(col.heading, col.choices)
+    what = "is kept as your own, as mapped" if col.how == "user" else "is not one the planner reads"
+    return (
+        f"Column {col.heading!r} {what}; its values are kept with each person and written back "
+        "on export."
+    )
 
 
 def _column_problem(sheet: str, row: int, heading: str, message: str, code: str) -> Problem:
