@@ -63,6 +63,7 @@ class Policy(BaseModel):
     asye_fortnightly_until_months: int = Field(ge=0, le=12)
     asye_workload_reduction: float = Field(ge=0, lt=1)
     max_supervisees: int = Field(ge=1, le=50)
+    supervisor_from_line_manager: bool
     supervision_hours_per_fte_month: float = Field(ge=0, le=160)
     supervisor_min_level: str
     supervisor_posts: tuple[str, ...]

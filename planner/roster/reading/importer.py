@@ -25,6 +25,7 @@ from planner.roster.layout import Layout, load_layout, normalise
 from planner.roster.reading import ascwds
 from planner.roster.reading.grid import Book, open_book
 from planner.roster.reading.headers import ColumnPlan, HeaderPlan, find_header_row, plan_columns
+from planner.roster.reading.line_managers import supervisors_from_line_managers
 from planner.roster.reading.problem_placement import column_problems, locate, ordered
 from planner.roster.reading.rows import RowResult, read_rows
 from planner.roster.reading.service_build import build_service, service_sheets
@@ -194,7 +195,11 @@ def _import(
     )
     headings = {v: k for k, v in columns.items()}
     tell(0.85, "Checking supervisors and staff IDs across rows")
-    service, passes = _without_cross_errors(service, result, policy)
+    service, assumed = supervisors_from_line_managers(service, policy)
+    result.workers = list(service.workers)
+    passes = [(assumed, list(result.worker_rows))]
+    service, checked = _without_cross_errors(service, result, policy)
+    passes += checked
     problems = [*file_problems, *sheet_problems, *service_problems, *result.problems]
     for found, record_rows in passes:
         problems += locate(found, record_rows, sheet, headings, layout)
