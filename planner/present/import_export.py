@@ -19,7 +19,7 @@ from planner.reference.policy import Policy
 from planner.roster.reading.importer import Progress, RosterImport, import_roster
 from planner.roster.writing.problem_workbook import write_problem_workbook
 from planner.roster.writing.workbook import roster_csv, write_roster, write_template
-from planner.store.records import ServiceRecord, SnapshotInfo
+from planner.store.records import AuditEntry, ServiceRecord, SnapshotInfo
 from planner.whatif.diff import Category, ServiceDiff
 from planner.workforce.models import Service, Worker
 
@@ -300,4 +300,28 @@ def snapshot_table(infos: list[SnapshotInfo]) -> Table:
             "As of": f"{i.as_of:%d/%m/%Y}",
         }
         for i in sorted(infos, key=lambda i: i.number, reverse=True)
+    ]
+
+
+_ACTIONS = {
+    "import": "Imported",
+    "edit": "Edited",
+    "export": "Exported",
+    "scenario": "Scenario saved or deleted",
+    "restore": "Restored an earlier snapshot",
+}
+
+
+def audit_table(entries: list[AuditEntry], services: list[ServiceRecord]) -> Table:
+    """The audit log in words: when, who, what, which service, and the detail."""
+    names = {s.id: s.name for s in services}
+    return [
+        {
+            "When (UTC)": f"{e.at:%d/%m/%Y %H:%M}",
+            "Who": e.actor,
+            "What": _ACTIONS.get(e.action, e.action.capitalize()),
+            "Service": names.get(e.service_id, "") if e.service_id is not None else "",
+            "Detail": e.detail,
+        }
+        for e in entries
     ]

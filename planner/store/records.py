@@ -21,9 +21,10 @@ class AuditAction(StrEnum):
     EDIT = "edit"
     EXPORT = "export"
     SCENARIO = "scenario"  # a what-if scenario saved or deleted (planner.store.scenarios)
+    RESTORE = "restore"  # an earlier snapshot saved again as the newest
 
 
-SnapshotKind = Literal["import", "edit"]
+SnapshotKind = Literal["import", "edit", "restore"]
 
 
 class SnapshotNotFound(StoreError):
