@@ -22,6 +22,7 @@ class AuditAction(StrEnum):
     EXPORT = "export"
     SCENARIO = "scenario"  # a what-if scenario saved or deleted (planner.store.scenarios)
     RESTORE = "restore"  # an earlier snapshot saved again as the newest
+    SETTINGS = "settings"  # the service's policy settings saved (planner.store.settings)
 
 
 SnapshotKind = Literal["import", "edit", "restore"]

@@ -134,3 +134,16 @@ column_mappings = Table(
     Column("saved_at", DateTime(timezone=True), nullable=False),
     Column("saved_by", String(200), nullable=False),
 )
+
+# Policy settings saved per service: each save a new row (who and when), so the settings in use
+# are the newest and every earlier one stays readable. Only values that differ from the
+# defaults are kept, as JSON, so a policy value added later takes its default.
+policy_settings = Table(
+    "policy_settings",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("service_id", ForeignKey("services.id"), nullable=False),
+    Column("saved_at", DateTime(timezone=True), nullable=False),
+    Column("saved_by", String(200), nullable=False),
+    Column("changes", Text, nullable=False),
+)
