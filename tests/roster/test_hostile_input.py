@@ -17,13 +17,13 @@ from typing import Any
 
 import openpyxl
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from planner.cli.main import main
 from planner.reference.policy import default_policy
 from planner.roster import safety
-from planner.roster.reading import grid
+from planner.roster.reading import grid, sheet_extent
 from planner.roster.writing.workbook import roster_csv, write_roster
 from planner.workforce.models import Service, Team, Worker
 from tests.roster.helpers import load, xlsx_bytes
@@ -228,6 +228,70 @@ def test_odd_but_ordinary_sheets_still_import(name: str) -> None:
     result = load(_with_sheet_xml(ODD_BUT_FINE[name]))
     assert result.unusable is None, result.unusable
     assert result.service is not None and [w.staff_id for w in result.service.workers] == ["A1"]
+
+
+# Small sheets in every form calamine reads: cells with or without references, empty or not,
+# with other attributes or a namespace prefix; rows with or without references, some empty.
+_CELLS = st.tuples(
+    st.none()  # column and row: mostly near A1, as the fast path passes; sometimes far
+    | st.tuples(st.integers(1, 64), st.integers(1, 60))
+    | st.tuples(st.integers(1, 300), st.integers(1, 60)),
+    st.booleans(),  # holds a value
+    st.sampled_from(["", ' s="1"', ' t="n"', ' cm="1"']),  # another attribute
+    st.sampled_from(["", "x:"]),  # a prefix
+)
+_ROWS = st.lists(
+    st.tuples(st.none() | st.integers(1, 60), st.lists(_CELLS, max_size=6)), max_size=8
+)
+
+
+def _random_sheet(rows: list[tuple[int | None, list[Any]]]) -> str:
+    body = []
+    for r, cells in rows:
+        parts = []
+        for place, filled, attribute, prefix in cells:
+            ref = f' r="{_letters(place[0])}{place[1]}"' if place else ""
+            ns = f' xmlns:x="{MAIN}"' if prefix else ""
+            inner = f"<{prefix}v>1</{prefix}v>" if filled else ""
+            parts.append(f"<{prefix}c{ns}{ref}{attribute}>{inner}</{prefix}c>")
+        row = f' r="{r}"' if r else ""
+        body.append(f"<row{row}>{''.join(parts)}</row>")
+    return f'<worksheet xmlns="{MAIN}"><sheetData>{"".join(body)}</sheetData></worksheet>'
+
+
+@settings(max_examples=200, deadline=None)
+@given(_ROWS, st.integers(5, 40))
+def test_a_sheet_is_refused_exactly_when_the_reader_would_reach_too_far(
+    rows: list[tuple[int | None, list[Any]]], max_rows: int
+) -> None:
+    """The check against calamine itself, on sheets small enough for it to build: refused when
+    (and only when) calamine's sheet is longer, wider or larger than the limits allow."""
+    data = _with_sheet_xml(_random_sheet(rows))
+    end = grid.CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_name("Roster").end
+    reach = (end[0] + 1, end[1] + 1) if end else (0, 0)
+    limits = safety.Limits(10**8, max_rows - safety.HEADER_ROWS)  # sheet_rows is max_rows
+    too_far = (
+        reach[0] > limits.sheet_rows
+        or reach[1] > safety.MAX_COLUMNS
+        or reach[0] * reach[1] > limits.sheet_cells
+    )
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    part = "xl/worksheets/sheet1.xml"
+    try:  # placed exactly where calamine places them
+        exact = sheet_extent.place_cells(
+            archive, part, "Roster", "r.xlsx", safety.Limits(10**8, 10**6)
+        )
+        assert (exact.rows, exact.columns) == reach
+    except safety.Rejected:  # wider than any limit allows
+        assert reach[1] > safety.MAX_COLUMNS
+    try:
+        sheet_extent.check_sheet(archive, part, "Roster", "r.xlsx", limits)
+    except safety.Rejected as refused:
+        event("refused")
+        assert too_far, refused
+    else:
+        event("read")
+        assert not too_far, reach
 
 
 def test_a_workbook_whose_parts_repeat_a_name_is_refused(no_grid: None) -> None:

@@ -158,7 +158,7 @@ def check_sheet(
             return dimension or Reach(0, 0)
     finally:
         pieces.close()
-    return _place(archive, part, sheet, filename, limits)
+    return place_cells(archive, part, sheet, filename, limits)
 
 
 def _pieces(archive: zipfile.ZipFile, part: str) -> Generator[bytes, None, None]:
@@ -316,7 +316,10 @@ class _Placer:
             raise _TooFar(self.reach)
 
 
-def _place(archive: zipfile.ZipFile, part: str, sheet: str, filename: str, limits: Limits) -> Reach:
+def place_cells(
+    archive: zipfile.ZipFile, part: str, sheet: str, filename: str, limits: Limits
+) -> Reach:
+    """How far the sheet in `part` reaches, every cell placed as calamine places it (step 3)."""
     placer = _Placer(limits)
     parser = _parser()
     parser.StartElementHandler = placer.start
