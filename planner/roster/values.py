@@ -3,8 +3,10 @@
 Reading forgives what spreadsheets do: Excel date serials, text dates in UK order (31/01/2024,
 1 Jan 24, 2024-01-31), Yes/Y/TRUE, FTE as 0.6 or 60%, PCF levels by name or abbreviation
 (through `Framework.parse_level`), role functions as "A.i 30%; E.ii 10%". A cell that cannot
-be read becomes a `Bad` value carrying a sentence for HR, never an exception. Writing produces
-the forms reading accepts, so a roster goes out and comes back unchanged.
+be read becomes a `Bad` value carrying a sentence for HR, never an exception: so does a number
+that is not finite (inf, nan, 1e999: floats to Python, nonsense to HR) and text longer than the
+32,767 characters a spreadsheet cell holds (Excel would cut it when the roster is next saved).
+Writing produces the forms reading accepts, so a roster goes out and comes back unchanged.
 
 Columns are converted whole (`convert_column`): a 100,000-row roster has millions of cells, so
 the common cell types take a fast path and only unusual cells reach the slower parsers.
