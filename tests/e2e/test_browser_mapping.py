@@ -21,8 +21,14 @@ ROWS = [
 ]
 
 
+UPLOADER = '[data-testid="stFileUploader"] input[type=file]'
+
+
 def _upload(page: Any, path: Path) -> None:
-    page.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(str(path))
+    # After a save the page is drawn again; until the run ends the old uploader may linger
+    # beside the new one, so wait for one before choosing the file.
+    page.wait_for_function(f"document.querySelectorAll({UPLOADER!r}).length === 1", timeout=60_000)
+    page.locator(UPLOADER).set_input_files(str(path))
     page.get_by_role("heading", name="Columns").wait_for(timeout=60_000)
     _settled(page)
 
