@@ -54,8 +54,8 @@ class AmhpSufficiency(BaseModel):
 
     headcount: int
     fte: float
-    duty_fte: float  # each AMHP's FTE x their share on the rota or on category E, capped at 1
-    rota_fte: float  # the rota share alone
+    duty_fte: float  # each AMHP's FTE x their share on the rota (category E time is not duty)
+    rota_fte: float  # the same figure, kept for readers of earlier reports
     population: PopulationBasis
     adult_population: int | None
     per_100k_adults: float | None
