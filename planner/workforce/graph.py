@@ -218,11 +218,13 @@ def build(
     """The graph and its indexes for a service on a date (default: the service's as-of date).
 
     Duplicate staff ids (a problem `planner.workforce.checks` reports) keep their first record.
+    A planned leaver is not in the graph on or after their leaving date; links to them are
+    links to someone outside the service, as for anyone else who has gone.
     """
     fw = framework or load_framework()
     on = as_of or service.as_of
     with collector_paused():
-        workers = _unique(service.workers)
+        workers = [w for w in _unique(service.workers) if not w.leaves_by(on)]
         g = nx.MultiDiGraph(as_of=on.isoformat(), service=service.name)
         _reference_nodes(g, fw)
         index = build_index(workers, service, fw, on)

@@ -71,8 +71,10 @@ def test_eligibility_edges_follow_appendix_one_on_the_demo() -> None:
 
 
 def test_eligibility_depends_on_the_date_of_the_approval() -> None:
-    # NB006's approval lapses on 19/11/2027; NB002's runs to 31/03/2028.
-    assert set(build(load_demo(), date(2027, 12, 1)).eligible_ids("E")) == {"NB002"}
+    # NB006's approval lapses on 19/11/2027; NB002's runs to 31/03/2028, but NB002 leaves on
+    # 31/03/2027 and is not counted after that.
+    assert set(build(load_demo(), date(2027, 3, 1)).eligible_ids("E")) == {"NB002", "NB006"}
+    assert set(build(load_demo(), date(2027, 12, 1)).eligible_ids("E")) == set()
 
 
 _LEVELS = ["asye", "social_worker", "experienced", "advanced", "strategic"]
