@@ -77,6 +77,7 @@ class Policy(BaseModel):
     time_to_fill_months: float = Field(ge=0, le=36)
     amhp_training_months: int = Field(ge=1, le=60)
     amhp_training_min_pq_years: float = Field(ge=0, le=10)
+    amhp_approval_lag_months: int = Field(ge=0, le=24)
     readiness_max_short_domains: int = Field(ge=0, le=9)
     max_first_successor_positions: int = Field(ge=1, le=10)
     contract_leaving_probability: float = Field(ge=0, le=1)
