@@ -6,7 +6,8 @@ first key, e.g. `staff_id` or `code`; a list of ids is compared in any order) an
 evidence that must be among the finding's). `absent` lists finding codes that must not be raised (red or amber).
 A case may also check the succession plan (`expect_plan`, the plan's own shape, e.g. its AMHP
 training pipeline) and the what-if projection (`expect_projection`: `reapproval_rate` and
-`months`, one row per month with the planned AMHP headcount, `amhp_planned`).
+`months`, one row per month with the planned AMHP headcount, `amhp_planned`), and `amhp_page`
+lists the codes of the findings the AMHP sufficiency page shows (it names nobody).
 Numbers are compared to within 0.01, the precision worked by hand.
 """
 
@@ -19,6 +20,7 @@ from typing import Any
 import pytest
 
 from planner.analysis.report import analyse
+from planner.present.amhp import aggregate_findings
 from planner.reference.policy import Policy, default_policy
 from planner.reference.strict_yaml import read_yaml
 from planner.succession.plan import plan_service
@@ -75,6 +77,10 @@ def test_worked_case(path: Path) -> None:
         assert found[0].severity == want["severity"], f"{want['code']}: {found[0].message}"
     raised = [f for f in report.findings if f.severity != "green"]
     assert not [f.message for f in raised if f.code in spec.get("absent", [])]
+    if "amhp_page" in spec:
+        lines = aggregate_findings(report.amhp)
+        shown = [f.code for f in report.amhp.findings if any(f.message in line for line in lines)]
+        assert sorted(shown) == sorted(spec["amhp_page"]), f"the AMHP page shows {shown}"
     if "expect_plan" in spec:
         plan = plan_service(service, policy, as_of=spec.get("as_of"))
         _same(spec["expect_plan"], plan.model_dump(mode="json"), "plan")
