@@ -62,6 +62,9 @@ class WorkerIndex:
     posts_of: dict[int, list[str]]
     allocations: dict[str, tuple[IntArray, FloatArray]]
     eligible: dict[str, BoolArray] = field(default_factory=dict)  # by category code
+    # Registered and at Appendix One's level in the category's mapped domains: the gate where
+    # the category's rule requires that level, a readiness signal where it does not.
+    at_level: dict[str, BoolArray] = field(default_factory=dict)
     group_eligible: dict[tuple[str, str], BoolArray] = field(default_factory=dict)
 
     def __len__(self) -> int:
