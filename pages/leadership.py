@@ -7,7 +7,7 @@ from pages.common.audit import recorded
 from pages.common.caches import report, succession
 from pages.common.choice import as_of, current_policy, current_service
 from pages.common.signin import guard
-from planner.present.leadership import post_rows, single_point_rows, sweep_rows
+from planner.present.leadership import function_rows, post_rows, single_point_rows, sweep_rows
 from planner.present.succession import (
     BANDS,
     NO_SUCCESSOR,
@@ -48,6 +48,14 @@ st.subheader("Departure sweep")
 st.caption("Who the service would miss most if they left tomorrow, ranked by impact.")
 only = st.toggle("Only departures with an impact", value=True, key="sweep_only_impact")
 st.dataframe(sweep_rows(lead.departure_sweep, service, only), hide_index=True)
+
+st.subheader("Role functions")
+st.caption(
+    "Who covers each TCSW role function. Any registered social worker may take on A, B and D; "
+    "reaching Appendix One's experienced level there is a sign of readiness, shown, not "
+    "required. C needs the experienced level (its allocation note) and E the advanced level."
+)
+st.dataframe(function_rows(lead, service), hide_index=True)
 
 st.header("Succession plan")
 plan = succession()

@@ -57,6 +57,8 @@ def _input(field: PolicyField) -> object:
     row = field.row
     flag = " **[check]**" if row.check else ""
     help_text = f"{row.description} Default {row.default} {row.unit}. Source: {row.citation}"
+    if row.clause:
+        help_text += f" — {row.clause}"
     key = f"policy_{row.name}"
     if field.kind == "rota":
         st.markdown(f"**{field.label}**{flag} — {row.description}")
@@ -72,7 +74,7 @@ def _input(field: PolicyField) -> object:
             help=help_text,
             key=key,
         )
-    if field.kind in ("posts", "categories"):
+    if field.kind in ("posts", "categories", "team_kinds"):
         return st.multiselect(
             f"{field.label}{flag}", field.options, default=list(row.value), help=help_text, key=key
         )

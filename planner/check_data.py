@@ -38,8 +38,15 @@ def check_data() -> dict[str, Any]:
             {
                 "code": c.code,
                 "title": c.title,
-                "min_level": c.min_level,
+                "eligibility": {
+                    "who": "registered social worker",
+                    "appendix_one_level": c.eligibility.appendix_one_level,
+                    "level": c.level_mapping.level,
+                    "source": c.eligibility.source,
+                    "clause": c.eligibility.clause,
+                },
                 "functions": [f.code for f in c.functions],
+                "function_requires": {f.code: list(f.requires) for f in c.functions if f.requires},
                 "mapping": {
                     g.group: {
                         "level": g.level,

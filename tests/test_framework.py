@@ -86,16 +86,27 @@ def test_every_category_and_function_present_in_order() -> None:
     assert FW.category("E").functions[1].code == "E.ii"
 
 
-def test_minimum_levels_follow_appendix_one() -> None:
-    assert {c.code: c.min_level for c in FW.categories} == {
-        "A": "experienced",
-        "B": "experienced",
-        "C": "experienced",
-        "D": "experienced",
-        "E": "advanced",
+def test_eligibility_follows_the_paper() -> None:
+    # Appendix One's level: required for C (its allocation note) and E (its minimum level), a
+    # readiness signal for A, B and D, whose statements "should not be seen as exclusive".
+    rules = {
+        c.code: (c.level_mapping.level, c.eligibility.appendix_one_level) for c in FW.categories
     }
-    assert FW.category("C").allocation_note  # the paper's note on allocating C work
-    assert FW.category("E").eligibility.requires == ("amhp_approval",)
+    assert rules == {
+        "A": ("experienced", "readiness_signal"),
+        "B": ("experienced", "readiness_signal"),
+        "C": ("experienced", "required"),
+        "D": ("experienced", "readiness_signal"),
+        "E": ("advanced", "required"),
+    }
+    assert [c.code for c in FW.categories if c.allocation_note] == ["C"]
+    for c in FW.categories:
+        assert c.eligibility.source == "tcsw-mh-2014"
+        assert re.search(r"p\. \d+", c.eligibility.clause), c.code  # cites the page
+    # E.i-E.v support AMHPs; none is AMHP work, and each says why, citing its page.
+    for f in FW.category("E").functions:
+        assert f.requires == () and f.requires_basis and "p. 23" in f.requires_basis
+    assert FW.category("E").level_mapping.requires == ()
 
 
 def test_mapping_matches_appendix_one() -> None:
@@ -120,6 +131,19 @@ def test_mapping_matches_the_seed_text_itself() -> None:
         by_cat[block.strip()[0]] = [f"{d}.{n or '1'}" for d, n in ids]
     ours = {c.code: [s for g in c.mapping for s in g.statements] for c in FW.categories}
     assert by_cat == ours
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds not beside the checkout")
+def test_the_eligibility_rules_quote_the_paper_word_for_word() -> None:
+    """Every phrase the rules and the E functions' decisions put in quotes is in the paper."""
+    text = next(SEEDS.glob("004_*.txt")).read_text(encoding="utf-8")
+    paper = " ".join(text.replace("\u2019", "'").split()).lower()
+    cited = [c.eligibility.clause for c in FW.categories]
+    cited += [f.requires_basis or "" for c in FW.categories for f in c.functions]
+    quotes = [q for words in cited for q in re.findall(r'"([^"]+)"', words)]
+    assert len(quotes) >= 9
+    for quote in quotes:
+        assert " ".join(quote.split()).lower() in paper, quote
 
 
 def test_each_cited_statement_has_our_own_summary() -> None:
@@ -157,9 +181,21 @@ def _break(path: Path, old: str, new: str) -> None:
         ),
         (
             "roles/A.yaml",
-            "min_level: experienced",
-            "min_level: expert",
+            "    level: experienced\n",
+            "    level: expert\n",
             r"A\.yaml: level \['expert'\]",
+        ),
+        (
+            "roles/B.yaml",
+            "appendix_one_level: readiness_signal",
+            "appendix_one_level: preferred",
+            r"B\.yaml: entry eligibility\.appendix_one_level",
+        ),
+        (
+            "roles/E.yaml",
+            '    requires: []\n    requires_basis: >-\n      p. 23: "forums',
+            '    requires: [amhp_approval]\n    requires_basis_x: >-\n      p. 23: "forums',
+            r"E\.yaml: entry functions\.2\.requires_basis_x",
         ),
         ("roles/B.yaml", '"7.5"', '"7.99"', r"B\.yaml: entry mapping\.all: statements \['7\.99'\]"),
         (

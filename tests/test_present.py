@@ -81,3 +81,18 @@ def test_overview_levels_are_named_in_framework_order() -> None:
         "Social worker",
     ]
     assert sum(int(str(r["people"])) for r in rows) == len(DEMO.workers)
+
+
+def test_the_summary_leaves_out_people_gone_by_the_date() -> None:
+    from datetime import date
+
+    from planner.workforce.summary import summarise
+
+    later = date(2027, 6, 1)
+    gone = [w for w in DEMO.workers if w.planned_leaving_date and w.planned_leaving_date <= later]
+    assert gone  # the demo has planned leavers before then
+    s = summarise(DEMO, later)
+    assert s.headcount == len(DEMO.workers) - len(gone)
+    assert s.amhps == sum(w.is_amhp(later) for w in DEMO.workers if w not in gone)
+    assert sum(t.headcount for t in s.teams) == s.headcount
+    assert summarise(DEMO).headcount == len(DEMO.workers)  # nobody has gone on the as-of date

@@ -22,34 +22,39 @@ from planner.analysis.population_basis import PopulationBasis
 from planner.analysis.results import AmhpSufficiency, BenchmarkRow, RotaShift
 from planner.reference.policy import Policy, Shift
 from planner.workforce.graph import WorkforceGraph
+from planner.workforce.graph_index import FloatArray
 
 WEEKS_PER_YEAR = 365.25 / 7
 PER = 100_000
 
 
-def _counts(wg: WorkforceGraph) -> tuple[int, float, float, float]:
+def duty_fte(wg: WorkforceGraph) -> FloatArray:
+    """Each worker's FTE on AMHP duty: their FTE times their share on the rota, nothing else.
+    Time on category E (leading the service, forums, data) supports AMHPs but takes no
+    assessments, so it is not duty time (TCSW 2014, section 3, E: "AMHP roles should be
+    consistently supported by" E.i-E.v)."""
+    ix = wg.index
+    duty: FloatArray = np.where(ix.amhp, ix.fte * ix.rota_share, 0.0)
+    return duty
+
+
+def _counts(wg: WorkforceGraph) -> tuple[int, float, float]:
     ix = wg.index
     on = ix.amhp
-    duty = np.minimum(1.0, ix.rota_share + ix.e_share)
-    return (
-        int(on.sum()),
-        float(ix.fte[on].sum()),
-        float((ix.fte * duty)[on].sum()),
-        float((ix.fte * ix.rota_share)[on].sum()),
-    )
+    return int(on.sum()), float(ix.fte[on].sum()), float(duty_fte(wg).sum())
 
 
 def amhp_sufficiency(
     wg: WorkforceGraph, policy: Policy, population: PopulationBasis
 ) -> AmhpSufficiency:
-    headcount, fte, duty_fte, rota_fte = _counts(wg)
+    headcount, fte, duty = _counts(wg)
     adults = population.adults
     per_adults = headcount / adults * PER if adults else None
     per_people = headcount / population.all_ages * PER if population.all_ages else None
     for_target = math.ceil(policy.amhp_target_per_100k * adults / PER) if adults else None
     assessments = adults * policy.assessments_per_100k_per_year / PER if adults else None
     demand = assessments * policy.amhp_hours_per_assessment if assessments is not None else None
-    duty_hours = duty_fte * policy.amhp_duty_hours_per_fte_year
+    duty_hours = duty * policy.amhp_duty_hours_per_fte_year
     fte_for_demand = demand / policy.amhp_duty_hours_per_fte_year if demand is not None else None
     rota = [_shift(s, assessments or 0.0, policy) for s in policy.rota] if adults else []
     rota_needed = (
@@ -60,8 +65,8 @@ def amhp_sufficiency(
     result = AmhpSufficiency(
         headcount=headcount,
         fte=round(fte, 4),
-        duty_fte=round(duty_fte, 4),
-        rota_fte=round(rota_fte, 4),
+        duty_fte=round(duty, 4),
+        rota_fte=round(duty, 4),
         population=population,
         adult_population=adults,
         per_100k_adults=_r(per_adults),
@@ -75,14 +80,10 @@ def amhp_sufficiency(
         duty_hours=round(duty_hours, 2),
         demand_ratio=_r(demand / duty_hours if demand is not None and duty_hours else None),
         fte_for_demand=_r(fte_for_demand),
-        fte_shortfall=_r(
-            max(0.0, fte_for_demand - duty_fte) if fte_for_demand is not None else None
-        ),
+        fte_shortfall=_r(max(0.0, fte_for_demand - duty) if fte_for_demand is not None else None),
         rota=rota,
         rota_fte_needed=_r(rota_needed),
-        rota_fte_shortfall=_r(
-            max(0.0, rota_needed - duty_fte) if rota_needed is not None else None
-        ),
+        rota_fte_shortfall=_r(max(0.0, rota_needed - duty) if rota_needed is not None else None),
         simulation={
             "requests_per_shift": q.SIMULATION_REQUESTS,
             "seed": q.SIMULATION_SEED,

@@ -166,11 +166,13 @@ def _horizon_findings(r: AmhpSufficiency, policy: Policy) -> list[Finding]:
                 "amhp",
                 "trainees_qualifying",
                 "green",
-                f"{plural(len(h.trainees_qualifying), 'trainee')} due to complete AMHP training by "
-                f"{end}: {ids_text(h.trainees_qualifying)}.",
+                f"{plural(len(h.trainees_qualifying), 'trainee')} expected to be approved as "
+                f"{agree(len(h.trainees_qualifying), 'an AMHP', 'AMHPs')} by {end} (the end of "
+                f"the course plus {plural(policy.amhp_approval_lag_months, 'month')} to "
+                f"approval): {ids_text(h.trainees_qualifying)}.",
                 evidence=h.trainees_qualifying,
                 policy=policy,
-                used=("horizon_months",),
+                used=("horizon_months", "amhp_approval_lag_months"),
             )
         )
     first, last = h.months[0].headcount, h.months[-1].headcount

@@ -3,25 +3,27 @@
 Approvals last at most five years and need at least 18 hours of relevant training a year
 (SI 2008/1206, `si-2008-1206`). The projection is "if nothing is done": an approval counts
 until its recorded expiry (no re-approval assumed), a leaver stops counting on their planned
-leaving date, and a trainee counts from the day their training completes. A second line
-spreads the policy's annual turnover over people with no leaving date.
+leaving date, and a trainee counts from their expected approval, the course's end plus the
+policy's lag (`planner.analysis.amhp_approvals`). A second line spreads the policy's annual
+turnover over people with no leaving date.
 """
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
+from planner.analysis.amhp_approvals import add_months, expected_approval, trainees
 from planner.reference.policy import Policy
 from planner.workforce.graph import WorkforceGraph
 
 ASSUMPTIONS = (
     "Approvals count until their recorded expiry; no re-approval is assumed.",
     "A leaver stops counting on their planned leaving date.",
-    "A trainee counts as an AMHP from the day their training completes.",
+    "A trainee counts as an AMHP from their expected approval: the end of the course plus the "
+    "policy's time from course end to approval.",
     "The turnover line applies the policy's annual turnover to people with no leaving date.",
 )
 
@@ -50,20 +52,14 @@ class AmhpHorizon(BaseModel):
     assumptions: list[str]
 
 
-def add_months(d: date, months: int) -> date:
-    """The same day `months` later, or the month's last day when it is shorter."""
-    y, m = divmod(d.month - 1 + months, 12)
-    year, month = d.year + y, m + 1
-    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
-
-
 def amhp_horizon(wg: WorkforceGraph, policy: Policy) -> AmhpHorizon:
     ix = wg.index
     today = np.datetime64(wg.as_of, "D")
     end_date = add_months(wg.as_of, policy.horizon_months)
     end = np.datetime64(end_date, "D")
     now = ix.amhp
-    training = ix.in_training
+    training = trainees(wg, policy)
+    approval = expected_approval(ix, policy)
     cpd = ix.cpd_hours
     return AmhpHorizon(
         horizon_end=end_date,
@@ -71,11 +67,10 @@ def amhp_horizon(wg: WorkforceGraph, policy: Policy) -> AmhpHorizon:
         cpd_short=_ids(wg, now & (cpd < policy.amhp_cpd_hours_per_year)),
         cpd_not_recorded=_ids(wg, now & np.isnan(cpd)),
         leaving=_ids(wg, now & (ix.leaving <= end)),
-        trainees_qualifying=_ids(
-            wg, training & (ix.training_completes <= end) & (ix.training_completes >= today)
-        ),
+        trainees_qualifying=_ids(wg, training & (approval <= end) & (approval >= today)),
         months=[
-            _month(wg, policy, add_months(wg.as_of, m), m) for m in range(policy.horizon_months + 1)
+            _month(wg, policy, add_months(wg.as_of, m), m, training, approval)
+            for m in range(policy.horizon_months + 1)
         ],
         assumptions=list(ASSUMPTIONS),
     )
@@ -86,12 +81,19 @@ def _ids(wg: WorkforceGraph, mask: np.ndarray) -> list[str]:
     return [ids[i] for i in np.flatnonzero(mask).tolist()]
 
 
-def _month(wg: WorkforceGraph, policy: Policy, on: date, months_ahead: int) -> HorizonMonth:
+def _month(
+    wg: WorkforceGraph,
+    policy: Policy,
+    on: date,
+    months_ahead: int,
+    training: np.ndarray,
+    approval: np.ndarray,
+) -> HorizonMonth:
     ix = wg.index
     d = np.datetime64(on, "D")
     stayed = ~(ix.leaving <= d)  # NaT compares False, so no leaving date means staying
     approved = (ix.approved_on <= d) & (d <= ix.approval_expires)
-    trained = ix.in_training & (ix.training_completes <= d) & ~approved
+    trained = training & (approval <= d) & ~approved
     counted = (approved | trained) & stayed
     survive = (1 - policy.annual_turnover) ** (months_ahead / 12)
     no_date = np.isnat(ix.leaving)

@@ -2,10 +2,14 @@
 
 Posts and who may hold them come from `data/posts.yaml` (principal social worker: Care and
 Support Statutory Guidance 1.27-1.31; AMHP service lead: national AMHP service standards 2019;
-team managers; practice educators for students, PEPS). Role categories A-E, their functions and
-who is eligible for them follow TCSW 2014 section 3 and Appendix One (`data/roles/`). A function
-is *covered* by a worker who is allocated to it and eligible for its category; a function or
-post that rests on exactly one person is a single point of failure. The departure sweep is in
+team managers; practice educators for students, PEPS); posts in the team kinds the policy names
+(`posts_need_amhp_approval_in`, an AMHP hub by default) also need an AMHP approval. Role
+categories A-E, their functions and who is eligible for them follow TCSW 2014 section 3 and
+Appendix One as each category's rule in `data/roles/` reads them: a registered social worker,
+at Appendix One's level where the rule requires it (C, E). A function is *covered* by a worker
+who is allocated to it and eligible for it; a covering worker below Appendix One's level where
+that level is only a readiness signal (A, B, D) is listed, not discounted. A function or post
+that rests on exactly one person is a single point of failure. The departure sweep is in
 `planner.analysis.sweep`.
 """
 
@@ -24,7 +28,7 @@ from planner.analysis.results import (
     PostStatus,
     SinglePoint,
 )
-from planner.reference.framework import Post
+from planner.reference.framework import Post, PostCredential
 from planner.reference.policy import Policy
 from planner.workforce.graph import WorkforceGraph
 from planner.workforce.graph_index import BoolArray, IntArray, post_key
@@ -59,17 +63,29 @@ def post_slots(wg: WorkforceGraph) -> list[tuple[str, Post, str | None, bool]]:
     return [slots[k] for k in slots if slots[k][3] or k in wg.index.post_holders]
 
 
+def post_credentials(
+    wg: WorkforceGraph, policy: Policy, post: Post, team: str | None
+) -> tuple[PostCredential, ...]:
+    """What a post slot asks for: the post's own credentials, and an AMHP approval where the
+    policy asks it of posts in that kind of team (the AMHP hub's team manager)."""
+    kind = next((t.kind for t in wg.service.teams if t.name == team), None)
+    extra: tuple[PostCredential, ...] = ()
+    if kind in policy.posts_need_amhp_approval_in and "amhp_approval" not in post.requires:
+        extra = ("amhp_approval",)
+    return (*post.requires, *extra)
+
+
 def function_cover(wg: WorkforceGraph) -> dict[str, IntArray]:
     """Positions of the workers covering each function: allocated and eligible."""
     ix = wg.index
     out = {}
     for code, (idx, _) in ix.allocations.items():
-        out[code] = idx[ix.eligible[code.split(".")[0]][idx]]
+        out[code] = idx[wg.function_eligible(code)[idx]]
     return out
 
 
 def leadership(wg: WorkforceGraph, policy: Policy, horizon_end: date) -> LeadershipCover:
-    posts = _posts(wg, horizon_end)
+    posts = _posts(wg, policy, horizon_end)
     cover = function_cover(wg)
     functions = _functions(wg, policy, cover)
     categories = _categories(wg, functions)
@@ -85,23 +101,24 @@ def leadership(wg: WorkforceGraph, policy: Policy, horizon_end: date) -> Leaders
     return result.model_copy(update={"findings": leadership_findings(result, policy)})
 
 
-def _posts(wg: WorkforceGraph, horizon_end: date) -> list[PostCover]:
+def _posts(wg: WorkforceGraph, policy: Policy, horizon_end: date) -> list[PostCover]:
     ix = wg.index
     end = np.datetime64(horizon_end, "D")
-    eligible: dict[str, BoolArray] = {p.id: wg.post_eligible(p) for p in wg.framework.posts}
-    total = {post_id: int(ok.sum()) for post_id, ok in eligible.items()}
+    eligible: dict[tuple[str, tuple[PostCredential, ...]], BoolArray] = {}
     teams = len(ix.team_names)
-    per_team = {pid: np.bincount(ix.team[ok], None, teams) for pid, ok in eligible.items()}
     team_of = {name: i for i, name in enumerate(ix.team_names)}
     rows = []
     for key, post, team, needed in post_slots(wg):
+        need = post_credentials(wg, policy, post, team)
+        if (post.id, need) not in eligible:
+            eligible[(post.id, need)] = wg.post_eligible(post, need[len(post.requires) :])
+        ok = eligible[(post.id, need)]
         holders = ix.post_holders.get(key, [])
-        ok = eligible[post.id]
         qualified = [i for i in holders if ok[i]]
-        others = total[post.id] - len(qualified)
+        others = int(ok.sum()) - len(qualified)
         in_team = None
         if team is not None:
-            in_team = int(per_team[post.id][team_of[team]]) - len(qualified)
+            in_team = int(np.bincount(ix.team[ok], None, teams)[team_of[team]]) - len(qualified)
         status: PostStatus = "filled" if qualified else ("unqualified" if holders else "vacant")
         rows.append(
             PostCover(
@@ -124,15 +141,19 @@ def _posts(wg: WorkforceGraph, horizon_end: date) -> list[PostCover]:
 def _functions(
     wg: WorkforceGraph, policy: Policy, cover: dict[str, IntArray]
 ) -> list[FunctionCover]:
-    ix = wg.index
+    ix, fw = wg.index, wg.framework
     rows = []
-    for code in wg.framework.function_codes():
+    for code in fw.function_codes():
         idx, shares = ix.allocations[code]
         cat = code.split(".")[0]
         covering = cover[code]
+        ok = wg.function_eligible(code)
         beyond: list[str] = []
         if cat in policy.allocation_needs_eligibility:
-            beyond = [ix.ids[i] for i in idx[~ix.eligible[cat][idx]].tolist()]
+            beyond = [ix.ids[i] for i in idx[~ok[idx]].tolist()]
+        below: list[str] = []
+        if not fw.category(cat).eligibility.level_required:
+            below = [ix.ids[i] for i in covering[~ix.at_level[cat][covering]].tolist()]
         rows.append(
             FunctionCover(
                 code=code,
@@ -141,7 +162,9 @@ def _functions(
                 allocated_fte=round(float((ix.fte[idx] * shares).sum()), 3),
                 covered=len(covering),
                 sole_cover=ix.ids[int(covering[0])] if len(covering) == 1 else None,
+                eligible=int(ok.sum()),
                 allocated_not_eligible=beyond,
+                covering_below_level=below,
             )
         )
     return rows
@@ -158,7 +181,10 @@ def _categories(wg: WorkforceGraph, functions: list[FunctionCover]) -> list[Cate
             CategoryCover(
                 code=cat.code,
                 title=cat.title,
+                level=cat.level_mapping.level,
+                level_required=cat.eligibility.level_required,
                 eligible=int(ix.eligible[cat.code].sum()),
+                at_level=int(ix.at_level[cat.code].sum()),
                 allocated=len(members),
                 allocated_fte=round(sum(f.allocated_fte for f in mine), 3),
                 functions_uncovered=[f.code for f in mine if f.covered == 0],
@@ -175,16 +201,13 @@ def _single_points(
     categories: list[CategoryCover],
 ) -> list[SinglePoint]:
     ix = wg.index
-    eligible = {c.code: c.eligible for c in categories}
     out = [
         SinglePoint(kind="post", id=p.key, staff_id=p.holders[0], bench=p.bench_in_service)
         for p in posts
         if p.needed and len(p.holders) == 1
     ]
     out += [
-        SinglePoint(
-            kind="function", id=f.code, staff_id=f.sole_cover, bench=eligible[f.category] - 1
-        )
+        SinglePoint(kind="function", id=f.code, staff_id=f.sole_cover, bench=f.eligible - 1)
         for f in functions
         if f.sole_cover is not None
     ]

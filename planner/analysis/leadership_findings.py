@@ -1,14 +1,14 @@
 """The leadership findings: needed posts, their holders and bench, and role-function cover.
 
 A needed post left vacant, or a category nobody is eligible for, is red; a post or function
-resting on one person, or a function allocated beyond its category's requirements (TCSW 2014,
-category C's allocation note), is amber.
+resting on one person, or a function allocated below its category's required level (TCSW 2014:
+category C's allocation note, category E's minimum level), is amber.
 """
 
 from __future__ import annotations
 
 from planner.analysis.findings import Finding, agree, finding, ids_text, plural, uk_date
-from planner.analysis.results import LeadershipCover
+from planner.analysis.results import CategoryCover, LeadershipCover
 from planner.reference.policy import Policy
 
 
@@ -73,6 +73,16 @@ def _post_findings(r: LeadershipCover, policy: Policy) -> list[Finding]:
     return out
 
 
+def rule_text(c: CategoryCover) -> str:
+    """Who a category's rule lets take on its functions, in words."""
+    if c.level_required:
+        return (
+            f"a registered social worker at the {c.level} level in the PCF domains "
+            "Appendix One maps"
+        )
+    return "a registered, qualified social worker"
+
+
 def _function_findings(r: LeadershipCover, policy: Policy) -> list[Finding]:
     out = []
     for c in r.categories:
@@ -82,7 +92,8 @@ def _function_findings(r: LeadershipCover, policy: Policy) -> list[Finding]:
                     "leadership",
                     "category_without_eligible",
                     "red",
-                    f"Nobody meets the Appendix One requirements for category {c.code} ({c.title}).",
+                    f"Nobody is eligible for category {c.code} ({c.title}), which needs "
+                    f"{rule_text(c)}.",
                     evidence=[c.code],
                     sources=("tcsw-mh-2014",),
                 )
@@ -100,10 +111,10 @@ def _function_findings(r: LeadershipCover, policy: Policy) -> list[Finding]:
                 sources=("tcsw-mh-2014",),
             )
         )
-    eligible = {c.code: c.eligible for c in r.categories}
+    cats = {c.code: c for c in r.categories}
     for f in r.functions:
         if f.sole_cover is not None:
-            others = eligible[f.category] - 1
+            others = f.eligible - 1
             out.append(
                 finding(
                     "leadership",
@@ -122,8 +133,8 @@ def _function_findings(r: LeadershipCover, policy: Policy) -> list[Finding]:
                     "allocated_beyond_eligibility",
                     "amber",
                     f"{f.code} is allocated to {ids_text(f.allocated_not_eligible)}, who "
-                    f"{agree(len(f.allocated_not_eligible), 'does', 'do')} not "
-                    f"meet category {f.category}'s Appendix One requirements.",
+                    f"{agree(len(f.allocated_not_eligible), 'is', 'are')} not "
+                    f"{rule_text(cats[f.category])}, as category {f.category} needs.",
                     evidence=[f.code, *f.allocated_not_eligible],
                     policy=policy,
                     used=("allocation_needs_eligibility",),

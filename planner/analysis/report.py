@@ -12,7 +12,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict
 
 from planner.analysis.amhp import amhp_sufficiency
-from planner.analysis.amhp_horizon import add_months
+from planner.analysis.amhp_approvals import add_months
 from planner.analysis.findings import Finding, by_severity, finding, uk_date
 from planner.analysis.leadership import leadership
 from planner.analysis.population_basis import population_basis

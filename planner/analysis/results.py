@@ -54,8 +54,8 @@ class AmhpSufficiency(BaseModel):
 
     headcount: int
     fte: float
-    duty_fte: float  # each AMHP's FTE x their share on the rota or on category E, capped at 1
-    rota_fte: float  # the rota share alone
+    duty_fte: float  # each AMHP's FTE x their share on the rota (category E time is not duty)
+    rota_fte: float  # the same figure, kept for readers of earlier reports
     population: PopulationBasis
     adult_population: int | None
     per_100k_adults: float | None
@@ -106,9 +106,14 @@ class FunctionCover(BaseModel):
     category: str
     allocated: int
     allocated_fte: float
-    covered: int  # allocated and eligible for the category
+    covered: int  # allocated and eligible (the category's rule, and any credential the
+    # function's own work needs)
     sole_cover: str | None
+    eligible: int  # everyone in the service who may take it on
     allocated_not_eligible: list[str]  # only for categories where policy asks for eligibility
+    # Covering it below Appendix One's level where that level is a readiness signal (A, B, D):
+    # shown as a sign of readiness, not a gap in cover.
+    covering_below_level: list[str]
 
 
 class CategoryCover(BaseModel):
@@ -116,7 +121,10 @@ class CategoryCover(BaseModel):
 
     code: str
     title: str
+    level: str  # Appendix One's level for the category
+    level_required: bool  # required (C, E) or a readiness signal (A, B, D)
     eligible: int
+    at_level: int  # registered social workers at that level in the mapped domains
     allocated: int  # workers with any function of the category
     allocated_fte: float
     functions_uncovered: list[str]

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
+from planner.analysis.amhp import duty_fte
 from planner.analysis.leadership import function_cover, post_needed, post_slots
 from planner.gc_pause import collector_paused
 from planner.reference.policy import DepartureWeights, Policy
@@ -119,7 +120,7 @@ def departure_sweep(
     vacated, needed = _vacating(wg)
     sole, pair, only = _cover_losses(wg)
     kids = {kind: _children(wg, kind) for kind in Supervision}
-    duty = (ix.fte * np.minimum(1.0, ix.rota_share + ix.e_share)).tolist()
+    duty = duty_fte(wg).tolist()
     amhp = ix.amhp.tolist()
     headcount = sum(amhp)
     weights = policy.departure_weights

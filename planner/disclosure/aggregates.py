@@ -133,7 +133,8 @@ def commissioner_view(
     t = policy.disclosure_threshold
     a = report.amhp
     small = 0 < a.headcount < t
-    amhps = [w for w in service.workers if w.is_amhp(report.as_of)]
+    staff = service.staff_on(report.as_of)
+    amhps = [w for w in staff if w.is_amhp(report.as_of)]
     return CommissionerView(
         service=service.name,
         local_authority=service.local_authority,
@@ -178,12 +179,12 @@ def commissioner_view(
         approval_expiries=[] if small else _expiries(amhps, key),
         posts=_posts(report),
         supervision=_supervision(report, t),
-        by_team=_breakdown("team", [t_.name for t_ in service.teams], _team, service, amhps, t),
+        by_team=_breakdown("team", [t_.name for t_ in service.teams], _team, staff, amhps, t),
         by_age_band=_breakdown(
             "age band",
             _band_labels(age_bands),
             _AgeBand(report.as_of, age_bands),
-            service,
+            staff,
             amhps,
             t,
         ),
@@ -267,11 +268,11 @@ def _breakdown(
     by: str,
     labels: list[str],
     group: Callable[[Worker], str],
-    service: Service,
+    staff: tuple[Worker, ...],
     amhps: list[Worker],
     t: int,
 ) -> Breakdown:
-    workers = Counter(group(w) for w in service.workers)
+    workers = Counter(group(w) for w in staff)
     amhp = Counter(group(w) for w in amhps)
     order = labels + sorted(set(workers) - set(labels))
     shown_workers = partition({k: workers[k] for k in order}, t)
@@ -279,7 +280,7 @@ def _breakdown(
     return Breakdown(
         by=by,
         rows=[BreakdownRow(label=k, workers=shown_workers[k], amhps=shown_amhps[k]) for k in order],
-        workers=count(len(service.workers), t),
+        workers=count(len(staff), t),
         amhps=count(len(amhps), t),
     )
 

@@ -12,6 +12,7 @@ from typing import Any, Literal
 import altair as alt
 from pydantic import ValidationError
 
+from planner.analysis.findings import Finding
 from planner.analysis.results import AmhpSufficiency
 from planner.disclosure.aggregates import CommissionerView, commissioner_json
 from planner.disclosure.suppression import Suppressed, shown
@@ -175,9 +176,15 @@ SEVERITY_ICON = {
 }
 
 
+def names_nobody(f: Finding, a: AmhpSufficiency) -> bool:
+    """A finding whose evidence is nothing or only rota shifts (the rota finding's) names no one;
+    the other AMHP findings' evidence is staff ids."""
+    return set(f.evidence) <= {s.shift for s in a.rota}
+
+
 def aggregate_findings(a: AmhpSufficiency) -> list[str]:
-    """The service-wide findings: those with no evidence ids, so they name nobody."""
-    return [f"{SEVERITY_ICON[f.severity]} {f.message}" for f in a.findings if not f.evidence]
+    """The service-wide findings, those that name nobody, as the Overview words them."""
+    return [f"{SEVERITY_ICON[f.severity]} {f.message}" for f in a.findings if names_nobody(f, a)]
 
 
 def with_rota_targets(

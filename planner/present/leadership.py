@@ -73,6 +73,33 @@ def _what(kind: str, key: str, posts: dict[str, PostCover]) -> str:
     return key
 
 
+def function_rows(cover: LeadershipCover, service: Service) -> list[dict[str, Any]]:
+    """Each role function with who covers it. Where Appendix One's level is only a readiness
+    signal (A, B, D), those covering it below that level are named, not counted as a gap."""
+    fw = load_framework()
+    known = names(service)
+    cats = {c.code: c for c in cover.categories}
+    rows = []
+    for f in cover.functions:
+        c = cats[f.category]
+        rows.append(
+            {
+                "Function": f"{f.code}: {_short(fw.function(f.code).summary)}",
+                "Who may take it on": (
+                    f"registered social worker, {c.level} level"
+                    if c.level_required
+                    else "any registered social worker"
+                ),
+                "Allocated": f.allocated,
+                "Covered": f.covered,
+                "Others eligible": max(0, f.eligible - f.covered),
+                "Covering, below Appendix One's level": _named(f.covering_below_level, known),
+                "Allocated, not eligible": _named(f.allocated_not_eligible, known),
+            }
+        )
+    return rows
+
+
 def _counts(d: DepartureImpact) -> dict[str, Any]:
     return {
         "Needed posts left vacant": ", ".join(d.needed_posts_vacant),

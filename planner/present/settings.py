@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import ValidationError
 
-from planner.reference.framework import load_framework
+from planner.reference.framework import TeamKind, load_framework
 from planner.reference.policy import Policy, PolicyRow, policy_table
 
 _ACRONYMS = {
@@ -37,7 +37,8 @@ def label(name: str) -> str:
 class PolicyField:
     row: PolicyRow
     label: str
-    kind: str  # "int", "float", "level", "stage", "rota", "posts", "categories" or "weights"
+    kind: str  # "int", "float", "level", "stage", "rota", "posts", "categories", "team_kinds"
+    # or "weights"
     options: tuple[str, ...] = ()
 
 
@@ -47,6 +48,7 @@ _SPECIAL = {
     "practice_educator_final_placement_stage": "stage",
     "supervisor_posts": "posts",
     "allocation_needs_eligibility": "categories",
+    "posts_need_amhp_approval_in": "team_kinds",
     "departure_weights": "weights",
 }
 
@@ -57,6 +59,7 @@ def policy_fields(policy: Policy) -> list[PolicyField]:
         "level": fw.level_ids(),
         "posts": fw.post_ids(),
         "categories": tuple(c.code for c in fw.categories),
+        "team_kinds": get_args(TeamKind),
     }
     fields = []
     for row in policy_table(policy):

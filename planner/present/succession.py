@@ -159,8 +159,9 @@ def pipeline_rows(plan: SuccessionPlan) -> list[dict[str, Any]]:
             "Year": y.year,
             "AMHPs at start": y.headcount_start,
             "Approvals expiring": y.expiries,
+            "Expected renewals": y.renewals,
             "Expected leavers": y.leavers,
-            "Trainees completing": y.completions,
+            "Trainees approved": y.completions,
             "AMHPs at end": y.headcount_end,
             "Trainees to start": y.starts_needed,
         }

@@ -119,6 +119,18 @@ class StatementsFile(_Ref):
 class RoleFunction(_Ref):
     code: str
     summary: str
+    # A credential the function's own work needs (the AMHP's statutory work needs an approval),
+    # and the paper's words for the decision either way.
+    requires: tuple[Credential, ...] = ()
+    requires_basis: str | None = None
+
+    @model_validator(mode="after")
+    def _basis_given(self) -> RoleFunction:
+        if self.requires and not self.requires_basis:
+            raise ValueError(
+                f"{self.code} requires {list(self.requires)}: say why (requires_basis)"
+            )
+        return self
 
 
 class MappingGroup(_Ref):
@@ -133,11 +145,25 @@ class MappingGroup(_Ref):
         return tuple(int(s.split(".")[0]) for s in self.statements)
 
 
+class Eligibility(_Ref):
+    """Who may take on a category's functions. Always a registered, qualified social worker;
+    Appendix One's level (the first mapping group's, in the PCF domains it maps) is either
+    `required` or only a `readiness_signal`, shown beside the cover but never a gate."""
+
+    appendix_one_level: Literal["required", "readiness_signal"]
+    source: str
+    clause: str = Field(min_length=1)
+
+    @property
+    def level_required(self) -> bool:
+        return self.appendix_one_level == "required"
+
+
 class RoleCategory(_Ref):
     code: Literal["A", "B", "C", "D", "E"]
     title: str
     summary: str
-    min_level: str
+    eligibility: Eligibility
     allocation_note: str | None = None
     source: tuple[str, ...]
     functions: tuple[RoleFunction, ...]
@@ -158,8 +184,9 @@ class RoleCategory(_Ref):
         return self
 
     @property
-    def eligibility(self) -> MappingGroup:
-        """The mapping group that decides who may take on the category's functions."""
+    def level_mapping(self) -> MappingGroup:
+        """The mapping group whose level decides eligibility (where `eligibility` requires it)
+        or signals readiness (where it does not)."""
         return self.mapping[0]
 
 
@@ -337,7 +364,7 @@ def _cross_check(root: Path, fw: Framework, refs: dict[str, tuple[str, ...]]) ->
     cited = {(s.level, s.id) for s in fw.statements}
     for cat in fw.categories:
         path = root / "roles" / f"{cat.code}.yaml"
-        _check_refs(path, "level", [cat.min_level, *(g.level for g in cat.mapping)], levels)
+        _check_refs(path, "level", [g.level for g in cat.mapping], levels)
         for group in cat.mapping:
             missing = [s for s in group.statements if (group.level, s) not in cited]
             if missing:
@@ -381,7 +408,7 @@ def _load(root: Path) -> Framework:
         "pcf/domains.yaml": domains.source,
         "pcf/levels.yaml": levels.source,
         "pcf/statements.yaml": stf.source,
-        **{f"roles/{c.code}.yaml": c.source for c in cats},
+        **{f"roles/{c.code}.yaml": (*c.source, c.eligibility.source) for c in cats},
         "posts.yaml": posts.source + tuple(p.source for p in posts.posts),
         "benchmarks.yaml": bench.source
         + tuple(b.source for b in bench.amhp_per_100k)

@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from planner.paths import data_dir
-from planner.reference.framework import Framework, load_framework
+from planner.reference.framework import Framework, TeamKind, load_framework
 from planner.reference.strict_yaml import DataFileError, describe_validation, read_yaml
 
 POLICY_FILE = Path("policy") / "defaults.yaml"
@@ -72,12 +72,14 @@ class Policy(BaseModel):
     min_amhps_per_shift: int = Field(ge=0, le=10)
     amber_share_of_target: float = Field(gt=0, lt=1)
     allocation_needs_eligibility: tuple[Literal["A", "B", "C", "D", "E"], ...]
+    posts_need_amhp_approval_in: tuple[TeamKind, ...]
     departure_weights: DepartureWeights
     practice_educator_final_placement_stage: Literal[1, 2]
     annual_turnover: float = Field(ge=0, le=1)
     time_to_fill_months: float = Field(ge=0, le=36)
     amhp_training_months: int = Field(ge=1, le=60)
     amhp_training_min_pq_years: float = Field(ge=0, le=10)
+    amhp_approval_lag_months: int = Field(ge=0, le=24)
     readiness_max_short_domains: int = Field(ge=0, le=9)
     max_first_successor_positions: int = Field(ge=1, le=10)
     contract_leaving_probability: float = Field(ge=0, le=1)
@@ -137,6 +139,7 @@ class PolicyEntry(BaseModel):
     unit: str
     description: str
     source: str
+    clause: str | None = None  # where in the source the value is said
     check: bool = False
 
 
@@ -205,6 +208,7 @@ class PolicyRow(BaseModel):
     description: str
     source: str
     citation: str
+    clause: str | None
     check: bool
 
 
@@ -225,6 +229,7 @@ def policy_table(policy: Policy) -> list[PolicyRow]:
                 description=entry.description,
                 source=entry.source,
                 citation=fw.source(entry.source).citation(),
+                clause=entry.clause,
                 check=entry.check,
             )
         )

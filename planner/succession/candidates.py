@@ -2,7 +2,9 @@
 
 A candidate's gaps are measured against the position's requirements: a post's minimum overall
 PCF level and credentials, and the Appendix One mapping (domains and level) of its TCSW role
-category (TCSW 2014, Appendix One). Readiness bands follow issue 7: ready now when nothing is
+category (TCSW 2014, Appendix One): required for C and E, a readiness signal for A, B and D,
+whose functions any registered social worker may take on, so for them the bands say how ready a
+candidate is, not whether they may. Readiness bands follow issue 7: ready now when nothing is
 missing; ready in 1-2 years when at most one level short on at most
 `readiness_max_short_domains` domains and no credential is missing (bar AMHP approval for someone
 already in AMHP training); otherwise ready in 3+ years.
@@ -34,7 +36,7 @@ class Requirement:
     category: str | None
     min_level: str | None
     requires: tuple[Credential, ...]
-    registered_only: bool  # posts need a registered social worker; functions a social worker
+    registered_only: bool  # posts and functions need a registered social worker
 
 
 def credentials_missing(wg: WorkforceGraph, requires: tuple[Credential, ...]) -> BoolArray:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from planner.analysis.amhp_horizon import add_months
+from planner.analysis.amhp_approvals import add_months
 from planner.reference.policy import Policy
 from planner.succession.models import (
     Action,

@@ -81,10 +81,11 @@ class DevelopmentPlan(_Frozen):
 class PipelineYear(_Frozen):
     year: int  # 1 = the first twelve months from the as-of date
     headcount_start: int
-    expiries: int
+    expiries: int  # recorded approvals lapsing in the year
+    renewals: float  # of those, expected to be renewed at the policy's re-approval rate
     leavers: float  # planned leavers plus policy turnover among the rest
-    completions: int
-    headcount_end: float  # before any new trainees
+    completions: int  # trainees expected to be approved in the year
+    headcount_end: float  # expected, before any new trainees
     starts_needed: int
 
 
@@ -93,6 +94,7 @@ class AmhpPipeline(_Frozen):
     target: int
     in_training: int
     training_months: int
+    reapproval_rate: float  # the same rate the what-if projection uses
     years: list[PipelineYear]
 
 

@@ -110,7 +110,14 @@ def _pipeline_findings(amhp: AmhpPipeline, policy: Policy) -> list[Finding]:
             f"start AMHP training ({by_year}), beyond the {amhp.in_training} in training now.",
             (),
             policy,
-            ("amhp_target_per_100k", "annual_turnover", "amhp_training_months", "horizon_months"),
+            (
+                "amhp_target_per_100k",
+                "annual_turnover",
+                "amhp_reapproval_rate",
+                "amhp_approval_lag_months",
+                "amhp_training_months",
+                "horizon_months",
+            ),
         )
     ]
 

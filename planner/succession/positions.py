@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import cast
 
-from planner.analysis.leadership import post_slots
+from planner.analysis.leadership import post_credentials, post_slots
 from planner.analysis.report import Report
 from planner.reference.policy import Policy
 from planner.succession.candidates import Requirement
@@ -52,15 +52,18 @@ def critical_positions(
     out = []
     for cover in report.leadership.posts:
         post = slots[cover.key]
-        req = Requirement(post.category, post.min_level, tuple(post.requires), True)
+        needs = post_credentials(wg, policy, post, cover.team)
+        req = Requirement(post.category, post.min_level, needs, True)
         for sid in cover.holders:
             pos = _position(wg, f"post:{cover.key}:{sid}", "post", cover.name, sid, req, ctx)
             out.append((pos, req, cover.team))
     for f in report.leadership.functions:
         if f.sole_cover is None:
             continue
-        group = wg.framework.category(f.category).eligibility
-        req = Requirement(f.category, None, cast(tuple[Credential, ...], group.requires), False)
+        # A registered social worker may take it on; the category's Appendix One mapping
+        # measures readiness (required level for C and E, a readiness signal for A, B, D).
+        needs = wg.framework.function(f.code).requires
+        req = Requirement(f.category, None, cast(tuple[Credential, ...], needs), True)
         pos = _position(wg, f"function:{f.code}", "function", f.code, f.sole_cover, req, ctx)
         team = wg.index.workers[wg.index.pos[f.sole_cover]].team
         out.append((pos, req, team))

@@ -3,8 +3,10 @@
 "If nothing is done": nobody is recruited. Planned leavers go on their date; everyone else may
 leave at the policy's annual turnover (`sfc-workforce-la`), spread evenly over the months; an
 approval ends at its expiry unless renewed, which happens at the policy's re-approval rate
-(SI 2008/1206 limits an approval to five years); a trainee counts as an AMHP from the day their
-training completes. Turnover and renewals are drawn at random, `projection_runs` times from
+(SI 2008/1206 limits an approval to five years); a trainee counts as an AMHP from their expected
+approval, the course's end plus the policy's lag. When approvals count and how renewals are
+weighed is read from `planner.analysis.amhp_approvals`, as the succession pipeline reads it, so
+the two agree. Turnover and renewals are drawn at random, `projection_runs` times from
 `projection_seed`, giving a median and a 10th-90th percentile band; the planned path has no
 turnover and counts each renewal at its rate, so with no turnover and a rate of 0 or 1 the band
 collapses onto it. Every count is built from per-run start and end months with `bincount`, so
@@ -20,7 +22,14 @@ import numpy as np
 import numpy.typing as npt
 from pydantic import BaseModel, ConfigDict
 
-from planner.analysis.amhp_horizon import add_months
+from planner.analysis.amhp_approvals import (
+    add_months,
+    approval_months,
+    lapses_by,
+    month_grid,
+    month_of,
+    renewed_share,
+)
 from planner.analysis.leadership import leadership
 from planner.analysis.population_basis import population_basis
 from planner.analysis.supervision import may_supervise
@@ -36,7 +45,8 @@ ASSUMPTIONS = (
     "Nobody is recruited: the projection shows what happens if nothing is done.",
     "A planned leaver goes on their date; others leave at the policy's annual turnover.",
     "An approval ends at its expiry unless renewed, at the policy's re-approval rate.",
-    "A trainee counts as an AMHP from the day their training completes.",
+    "A trainee counts as an AMHP from their expected approval: the end of the course plus the "
+    "policy's time from course end to approval.",
     "Supervision slots: each worker who may supervise offers as many as their FTE's supervision "
     "hours allow, up to the policy's maximum supervisees.",
 )
@@ -124,24 +134,15 @@ def project(
 
 def _setup(wg: WorkforceGraph, last: int) -> _Setup:
     ix = wg.index
-    dates = np.array([add_months(wg.as_of, m) for m in range(last + 1)], dtype="datetime64[D]")
+    dates = month_grid(wg.as_of, last)
     no_date = np.isnat(ix.leaving)
     return _Setup(
         last=last,
         dates=dates,
-        start=_month_of(dates, ix.start, "left", 0),
-        planned=_month_of(dates, ix.leaving, "left", last + 1),
+        start=month_of(dates, ix.start, "left", 0),
+        planned=month_of(dates, ix.leaving, "left", last + 1),
         no_date=no_date,
     )
-
-
-def _month_of(
-    dates: npt.NDArray[np.datetime64], when: npt.NDArray[np.datetime64], side: str, missing: int
-) -> Months:
-    """The first month whose date is on or after (`left`) or after (`right`) each date."""
-    found = np.searchsorted(dates, when.astype("datetime64[D]"), side=side)  # type: ignore[call-overload]
-    out: Months = np.where(np.isnat(when), missing, found).astype(np.int64)
-    return out
 
 
 def _leave_months(s: _Setup, turnover: float, runs: int, rng: np.random.Generator) -> Months:
@@ -227,31 +228,15 @@ def _posts_covered(s: _Setup, leave: Months, needed: list[list[int]]) -> Band:
 def _amhp(
     wg: WorkforceGraph, policy: Policy, s: _Setup, leave: Months, rng: np.random.Generator
 ) -> Band:
-    start, lapse, cand = _approvals(wg, policy, s)
+    ap = approval_months(wg, policy, s.dates)
+    cand = ap.counted
     period = 12 * policy.amhp_approval_years
-    start, lapse, leave = np.maximum(start, s.start)[cand], lapse[cand], leave[:, cand]
+    start, lapse, leave = np.maximum(ap.start, s.start)[cand], ap.lapse[cand], leave[:, cand]
     most = -(-(s.last + 1) // period)  # renewals enough to outlast the horizon
     renewed = rng.random((leave.shape[0], len(lapse), most)) < policy.amhp_reapproval_rate
     k = np.cumprod(renewed, axis=2).sum(axis=2)
     ends = np.minimum(lapse + period * k, leave)
     months = np.arange(s.last + 1)
     present = (start[:, None] <= months) & (months < s.planned[cand][:, None])
-    past = np.maximum(0, months - lapse[:, None])
-    lapses = np.where(months >= lapse[:, None], 1 + past // period, 0)
-    planned = (present * policy.amhp_reapproval_rate**lapses).sum(axis=0)
+    planned = (present * renewed_share(lapses_by(lapse, months, policy), policy)).sum(axis=0)
     return _band(_counts(s, start, ends), planned)
-
-
-def _approvals(
-    wg: WorkforceGraph, policy: Policy, s: _Setup
-) -> tuple[Months, Months, npt.NDArray[np.bool_]]:
-    """First month and month of lapse of each worker's approval, current or from training."""
-    ix = wg.index
-    approved = ~np.isnat(ix.approved_on)
-    start = _month_of(s.dates, ix.approved_on, "left", s.never)
-    lapse = _month_of(s.dates, ix.approval_expires, "right", 0)
-    trainee = ix.in_training & ~np.isnat(ix.training_completes) & ~(approved & (lapse > 0))
-    qualifies = _month_of(s.dates, ix.training_completes, "left", s.never)
-    start = np.where(trainee, qualifies, start)
-    lapse = np.where(trainee, qualifies + 12 * policy.amhp_approval_years, lapse)
-    return start, lapse, (approved | trainee) & (start < lapse)

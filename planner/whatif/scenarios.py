@@ -17,7 +17,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from planner.analysis.amhp_horizon import add_months
+from planner.analysis.amhp_approvals import add_months
 from planner.analysis.population_basis import population_basis
 from planner.analysis.report import Report
 from planner.reference.framework import load_framework

@@ -265,14 +265,15 @@ def _one_record(i: int, w: Worker, today: date, policy: Policy) -> Iterator[Prob
                 "No Social Work England registration number for a qualified social worker.",
             )
     yield from _approval_warnings(i, w, policy)
-    if w.planned_leaving_date and w.planned_leaving_date < today:
+    if w.planned_leaving_date and w.leaves_by(today):
         yield _warn(
             i,
             w,
             "already_left",
             "planned_leaving_date",
             w.planned_leaving_date.isoformat(),
-            f"Planned leaving date is before the service's as-of date {today:%d/%m/%Y}.",
+            f"Planned leaving date is on or before the service's as-of date {today:%d/%m/%Y}, "
+            "so this person is not counted.",
         )
     if w.supervisor_id is None and w.external_supervisor is None:
         yield _warn(

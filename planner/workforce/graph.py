@@ -3,9 +3,13 @@
 Nodes are workers, teams, posts (one per post, and per team for posts held in each team), the
 nine PCF domains, the TCSW role categories A-E and their functions. Edges are keyed by their
 kind (`EdgeKind`) in a `MultiDiGraph`, because one person can be both someone's supervisor and
-their line manager. Eligibility follows TCSW 2014 Appendix One (`data/roles/*.yaml`): a worker
-is eligible for a category's functions when their level in every mapped PCF domain is at least
-the mapping's level and, for category E, they hold an AMHP approval in force on the as-of date.
+their line manager. Eligibility follows each category's rule in `data/roles/*.yaml` (TCSW 2014
+section 3 and Appendix One): a registered, qualified social worker is eligible for a category's
+functions; where the rule requires Appendix One's level (C by its allocation note, E by its
+minimum level) their level in every mapped PCF domain must reach it too, and elsewhere (A, B, D,
+whose statements are examples that "should not be seen as exclusive") reaching it is only a
+readiness signal (`WorkerIndex.at_level`). A function whose own work needs a credential (none of
+E.i-E.v does: they support AMHPs) asks for it on top (`function_eligible`).
 A domain assessed on its own (`Worker.domain_levels`) is an `assessed` edge with its level;
 elsewhere the worker node's `pcf_level` applies, as `Worker.level_in` reads it, so the graph
 does not carry nine copies of one overall level per person.
@@ -27,7 +31,13 @@ import numpy as np
 import numpy.typing as npt
 
 from planner.gc_pause import collector_paused
-from planner.reference.framework import Framework, MappingGroup, Post, load_framework
+from planner.reference.framework import (
+    Framework,
+    MappingGroup,
+    Post,
+    PostCredential,
+    load_framework,
+)
 from planner.workforce.graph_index import BoolArray, WorkerIndex, build_index
 from planner.workforce.models import Service, Supervision, Worker
 
@@ -164,17 +174,31 @@ class WorkforceGraph:
         idx, _ = self.index.allocations.get(function, (np.empty(0, np.int64), None))
         return [self.index.ids[i] for i in idx]
 
-    def post_eligible(self, post: Post) -> BoolArray:
-        """Who could hold a post now: level, credentials and, where it has one, its category."""
+    def post_eligible(self, post: Post, also: tuple[PostCredential, ...] = ()) -> BoolArray:
+        """Who could hold a post now: level, credentials (the post's and `also`, such as the
+        approval a policy asks of posts in an AMHP service) and, where it has one, its category."""
         ix, fw = self.index, self.framework
         ok = ix.registered & (ix.overall >= fw.rank(post.min_level))
-        for need in post.requires:
-            if need == "amhp_approval":
-                ok &= ix.amhp
-            else:
-                ok &= ix.pe_stage >= int(need[-1])
+        for need in (*post.requires, *also):
+            ok &= self.holds(need)
         if post.category is not None:
             ok &= ix.eligible[post.category]
+        return ok
+
+    def holds(self, credential: PostCredential) -> BoolArray:
+        """Who holds a credential now: an AMHP approval in force, or a practice educator stage."""
+        ix = self.index
+        if credential == "amhp_approval":
+            return ix.amhp.copy()
+        out: BoolArray = ix.pe_stage >= int(credential[-1])
+        return out
+
+    def function_eligible(self, code: str) -> BoolArray:
+        """Who may take on one role function: eligible for its category and holding any
+        credential the function's own work needs."""
+        ok = self.index.eligible[code.split(".")[0]].copy()
+        for need in self.framework.function(code).requires:
+            ok &= self.holds(need)
         return ok
 
     def domain_gaps(
@@ -182,7 +206,7 @@ class WorkforceGraph:
     ) -> list[DomainGap]:
         """The domains where this worker falls short of a category's Appendix One mapping."""
         cat = self.framework.category(category)
-        mapping = cat.eligibility if group is None else _group(cat.mapping, group)
+        mapping = cat.level_mapping if group is None else _group(cat.mapping, group)
         i = self.index.pos[staff_id]
         need = self.framework.rank(mapping.level)
         level_ids = self.framework.level_ids()
@@ -197,7 +221,7 @@ class WorkforceGraph:
     def shortfall(self, category: str, group: str | None = None) -> npt.NDArray[np.int8]:
         """(N, 9) levels each worker is short of a mapping in each domain (0 where met)."""
         cat = self.framework.category(category)
-        mapping = cat.eligibility if group is None else _group(cat.mapping, group)
+        mapping = cat.level_mapping if group is None else _group(cat.mapping, group)
         need = np.zeros(9, np.int8)
         for d in mapping.domains:
             need[d - 1] = self.framework.rank(mapping.level)
@@ -218,11 +242,13 @@ def build(
     """The graph and its indexes for a service on a date (default: the service's as-of date).
 
     Duplicate staff ids (a problem `planner.workforce.checks` reports) keep their first record.
+    A planned leaver is not in the graph on or after their leaving date; links to them are
+    links to someone outside the service, as for anyone else who has gone.
     """
     fw = framework or load_framework()
     on = as_of or service.as_of
     with collector_paused():
-        workers = _unique(service.workers)
+        workers = [w for w in _unique(service.workers) if not w.leaves_by(on)]
         g = nx.MultiDiGraph(as_of=on.isoformat(), service=service.name)
         _reference_nodes(g, fw)
         index = build_index(workers, service, fw, on)
@@ -318,7 +344,8 @@ def _add_edges(g: nx.MultiDiGraph, edges: list[Edge]) -> None:
 
 
 def _eligibility(g: nx.MultiDiGraph, ix: WorkerIndex, fw: Framework) -> None:
-    """Appendix One, vectorised: every mapped domain at the group's level, plus credentials."""
+    """Each category's rule, vectorised: a registered social worker, and Appendix One's level
+    in every mapped domain where the rule requires it (each group's credentials as it says)."""
     edges: list[Edge] = []
     for cat in fw.categories:
         for group in cat.mapping:
@@ -328,10 +355,12 @@ def _eligibility(g: nx.MultiDiGraph, ix: WorkerIndex, fw: Framework) -> None:
             if "amhp_approval" in group.requires:
                 ok &= ix.amhp
             ix.group_eligible[(cat.code, group.group)] = ok
-        ok = ix.group_eligible[(cat.code, cat.eligibility.group)]
+        group_name = cat.level_mapping.group
+        at_level = ix.group_eligible[(cat.code, group_name)] & ix.registered
+        ix.at_level[cat.code] = at_level
+        ok = at_level if cat.eligibility.level_required else ix.registered.copy()
         ix.eligible[cat.code] = ok
         cnode = category_node(cat.code)
-        group_name = cat.eligibility.group
         edges.extend(
             (worker_node(ix.ids[i]), cnode, EdgeKind.ELIGIBLE_FOR, {"group": group_name})
             for i in np.flatnonzero(ok).tolist()

@@ -49,7 +49,6 @@ class WorkerIndex:
     student: BoolArray
     pe_stage: npt.NDArray[np.int8]
     rota_share: FloatArray
-    e_share: FloatArray
     cpd_hours: FloatArray  # NaN where not recorded
     approved_on: DateArray
     approval_expires: DateArray
@@ -63,6 +62,9 @@ class WorkerIndex:
     posts_of: dict[int, list[str]]
     allocations: dict[str, tuple[IntArray, FloatArray]]
     eligible: dict[str, BoolArray] = field(default_factory=dict)  # by category code
+    # Registered and at Appendix One's level in the category's mapped domains: the gate where
+    # the category's rule requires that level, a readiness signal where it does not.
+    at_level: dict[str, BoolArray] = field(default_factory=dict)
     group_eligible: dict[tuple[str, str], BoolArray] = field(default_factory=dict)
 
     def __len__(self) -> int:
@@ -154,10 +156,6 @@ def build_index(workers: list[Worker], service: Service, fw: Framework, on: date
         ),
         pe_stage=np.array([w.practice_educator_stage or 0 for w in workers], dtype=np.int8),
         rota_share=np.array([w.amhp_rota_share for w in workers], dtype=np.float64),
-        e_share=np.array(
-            [sum(v for k, v in w.role_functions.items() if k[0] == "E") for w in workers],
-            dtype=np.float64,
-        ),
         cpd_hours=np.array(
             [np.nan if w.amhp_cpd_hours is None else w.amhp_cpd_hours for w in workers],
             dtype=np.float64,

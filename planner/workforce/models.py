@@ -219,6 +219,11 @@ class Service(BaseModel):
         index: dict[str, Worker] = self.__pydantic_private__["_index"]  # type: ignore[index]
         return index.get(staff_id)
 
+    def staff_on(self, on: date) -> tuple[Worker, ...]:
+        """The workers still in post on a date: a planned leaver is gone from their leaving
+        date on, whichever as-of date is chosen (as the horizon and the projection count them)."""
+        return tuple(w for w in self.workers if not w.leaves_by(on))
+
     def team(self, name: str) -> Team | None:
         return next((t for t in self.teams if t.name == name), None)
 

@@ -1,4 +1,5 @@
-"""A short, factual summary of a service: who is there, at which levels, with which credentials."""
+"""A short, factual summary of a service: who is there on a date (planned leavers gone from
+their leaving date), at which levels, with which credentials."""
 
 from __future__ import annotations
 
@@ -39,10 +40,11 @@ class ServiceSummary(BaseModel):
 def summarise(service: Service, as_of: date | None = None) -> ServiceSummary:
     on = as_of or service.as_of
     fw = load_framework()
-    levels = Counter(w.pcf_level or "not a social worker" for w in service.workers)
+    staff = service.staff_on(on)
+    levels = Counter(w.pcf_level or "not a social worker" for w in staff)
     order = [*fw.level_ids(), "not a social worker"]
     by_team: dict[str, list[float]] = {t.name: [] for t in service.teams}
-    for w in service.workers:
+    for w in staff:
         by_team.setdefault(w.team, []).append(w.fte)
     kinds = {t.name: t.kind for t in service.teams}
     return ServiceSummary(
@@ -50,14 +52,14 @@ def summarise(service: Service, as_of: date | None = None) -> ServiceSummary:
         local_authority=service.local_authority,
         adult_population=service.adult_population,
         as_of=on,
-        headcount=len(service.workers),
-        fte=round(sum(w.fte for w in service.workers), 2),
+        headcount=len(staff),
+        fte=round(sum(w.fte for w in staff), 2),
         by_level={lv: levels[lv] for lv in order if levels[lv]},
-        by_contract=dict(Counter(w.contract.value for w in service.workers)),
-        amhps=sum(w.is_amhp(on) for w in service.workers),
-        amhp_trainees=sum(w.in_amhp_training(on) for w in service.workers),
-        bia=sum(w.bia for w in service.workers),
-        practice_educators=sum(w.practice_educator_stage is not None for w in service.workers),
+        by_contract=dict(Counter(w.contract.value for w in staff)),
+        amhps=sum(w.is_amhp(on) for w in staff),
+        amhp_trainees=sum(w.in_amhp_training(on) for w in staff),
+        bia=sum(w.bia for w in staff),
+        practice_educators=sum(w.practice_educator_stage is not None for w in staff),
         teams=[
             TeamSummary(
                 name=name,

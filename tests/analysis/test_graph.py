@@ -45,14 +45,21 @@ def test_a_supervisor_who_is_also_line_manager_has_two_edges() -> None:
 
 
 def _eligible_slowly(w: Worker, code: str, on: date) -> bool:
-    """Appendix One read directly: the level in each mapped domain, and the credential."""
+    """Each category's rule read directly: a registered, qualified social worker, and where the
+    rule requires it Appendix One's level in each mapped domain."""
     fw = load_framework()
-    group = fw.category(code).eligibility
-    if w.pcf_level is None or w.profession != "social_worker":
+    cat = fw.category(code)
+    level = w.pcf_level
+    if level is None or w.profession != "social_worker" or w.swe_registration is None:
         return False
+    if not fw.level(level).qualified:
+        return False
+    if not cat.eligibility.level_required:
+        return True
+    group = cat.level_mapping
     for d in group.domains:
-        level = w.level_in(d)
-        if level is None or fw.rank(level) < fw.rank(group.level):
+        mine = w.level_in(d)
+        if mine is None or fw.rank(mine) < fw.rank(group.level):
             return False
     return "amhp_approval" not in group.requires or w.is_amhp(on)
 
@@ -60,19 +67,22 @@ def _eligible_slowly(w: Worker, code: str, on: date) -> bool:
 def _check_eligibility(service: Service, on: date) -> None:
     wg = build(service, on)
     for cat in "ABCDE":
-        expected = {w.staff_id for w in service.workers if _eligible_slowly(w, cat, on)}
+        expected = {w.staff_id for w in service.staff_on(on) if _eligible_slowly(w, cat, on)}
         assert set(wg.eligible_ids(cat)) == expected, cat
 
 
-def test_eligibility_edges_follow_appendix_one_on_the_demo() -> None:
+def test_eligibility_edges_follow_the_rules_on_the_demo() -> None:
     s = load_demo()
     _check_eligibility(s, s.as_of)
-    assert set(build(s).eligible_ids("E")) == {"NB002", "NB006"}
+    # E asks for the advanced level and no approval: the principal social worker (strategic),
+    # the AMHP lead and two advanced practitioners, one of them not an AMHP.
+    assert set(build(s).eligible_ids("E")) == {"NB001", "NB002", "NB003", "NB006"}
 
 
-def test_eligibility_depends_on_the_date_of_the_approval() -> None:
-    # NB006's approval lapses on 19/11/2027; NB002's runs to 31/03/2028.
-    assert set(build(load_demo(), date(2027, 12, 1)).eligible_ids("E")) == {"NB002"}
+def test_a_leaver_is_not_eligible_after_leaving() -> None:
+    # NB002 leaves on 31/03/2027.
+    assert "NB002" in build(load_demo(), date(2027, 3, 30)).eligible_ids("E")
+    assert "NB002" not in build(load_demo(), date(2027, 3, 31)).eligible_ids("E")
 
 
 _LEVELS = ["asye", "social_worker", "experienced", "advanced", "strategic"]
@@ -113,8 +123,13 @@ def test_domain_gaps_name_the_domains_short_of_the_mapping() -> None:
 def test_who_could_hold_a_post_now() -> None:
     wg = build(load_demo())
     lead = wg.framework.post("amhp_lead")
-    ok = wg.post_eligible(lead)
+    ok = wg.post_eligible(lead)  # advanced, category E and an approval in force
     assert {wg.index.ids[i] for i in np.flatnonzero(ok)} == {"NB002", "NB006"}
+    manager = wg.framework.post("team_manager")
+    anyone = wg.post_eligible(manager)
+    amhps = wg.post_eligible(manager, ("amhp_approval",))
+    assert (amhps <= anyone).all() and (amhps <= wg.index.amhp).all()
+    assert amhps.sum() < anyone.sum()
 
 
 def test_analyses_leave_the_graph_as_they_found_it() -> None:

@@ -4,6 +4,10 @@ Each `tests/cases/*.yaml` holds a service, optional policy changes, `expect` (th
 own shape, only the parts worth checking: a list of rows is matched row by row on the row's
 first key, e.g. `staff_id` or `code`; a list of ids is compared in any order) and `findings` that must be present (code, severity, and
 evidence that must be among the finding's). `absent` lists finding codes that must not be raised (red or amber).
+A case may also check the succession plan (`expect_plan`, the plan's own shape, e.g. its AMHP
+training pipeline) and the what-if projection (`expect_projection`: `reapproval_rate` and
+`months`, one row per month with the planned AMHP headcount, `amhp_planned`), and `amhp_page`
+lists the codes of the findings the AMHP sufficiency page shows (it names nobody).
 Numbers are compared to within 0.01, the precision worked by hand.
 """
 
@@ -16,8 +20,11 @@ from typing import Any
 import pytest
 
 from planner.analysis.report import analyse
-from planner.reference.policy import default_policy
+from planner.present.amhp import aggregate_findings
+from planner.reference.policy import Policy, default_policy
 from planner.reference.strict_yaml import read_yaml
+from planner.succession.plan import plan_service
+from planner.whatif.projection import project
 from planner.workforce.models import Service
 
 CASES = sorted((Path(__file__).parent.parent / "cases").glob("*.yaml"))
@@ -70,6 +77,27 @@ def test_worked_case(path: Path) -> None:
         assert found[0].severity == want["severity"], f"{want['code']}: {found[0].message}"
     raised = [f for f in report.findings if f.severity != "green"]
     assert not [f.message for f in raised if f.code in spec.get("absent", [])]
+    if "amhp_page" in spec:
+        lines = aggregate_findings(report.amhp)
+        shown = [f.code for f in report.amhp.findings if any(f.message in line for line in lines)]
+        assert sorted(shown) == sorted(spec["amhp_page"]), f"the AMHP page shows {shown}"
+    if "expect_plan" in spec:
+        plan = plan_service(service, policy, as_of=spec.get("as_of"))
+        _same(spec["expect_plan"], plan.model_dump(mode="json"), "plan")
+    if "expect_projection" in spec:
+        _same(spec["expect_projection"], _projection(service, policy, spec), "projection")
+
+
+def _projection(service: Service, policy: Policy, spec: dict[str, Any]) -> dict[str, Any]:
+    """The projection as a person reads it: the planned AMHP headcount month by month."""
+    p = project(service, policy, as_of=spec.get("as_of"), years=1, runs=50)
+    return {
+        "reapproval_rate": p.reapproval_rate,
+        "months": [
+            {"month": m.isoformat(), "amhp_planned": planned}
+            for m, planned in zip(p.months, p.amhp.planned, strict=True)
+        ],
+    }
 
 
 def test_there_are_worked_cases() -> None:

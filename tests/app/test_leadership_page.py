@@ -44,6 +44,17 @@ def test_leadership_page_shows_the_analysis() -> None:
     assert sweep["Person"][0] == f"{name} ({top.staff_id})"
 
 
+def test_leadership_page_shows_who_covers_each_function() -> None:
+    demo = load_demo()
+    lead = analyse(demo, default_policy(), demo.as_of).leadership
+    functions = leadership_page().dataframe[3].value
+    assert len(functions) == len(lead.functions)
+    below = [f for f in lead.functions if f.covering_below_level]
+    assert below  # some A, B or D work is done below the experienced level: shown, not a gap
+    column = functions["Covering, below Appendix One's level"]
+    assert sum(bool(v) for v in column) == len(below)
+
+
 def test_leadership_toggle_shows_every_departure() -> None:
     demo = load_demo()
     at = leadership_page()

@@ -132,6 +132,8 @@ def write_leadership(book: Book) -> None:
             "FTE",
             "Covered",
             "Sole cover",
+            "Eligible in service",
+            "Covering, below Appendix One level (readiness)",
             "Allocated, not eligible",
         ],
         [
@@ -142,6 +144,8 @@ def write_leadership(book: Book) -> None:
                 f.allocated_fte,
                 f.covered,
                 f.sole_cover,
+                f.eligible,
+                ", ".join(f.covering_below_level),
                 ", ".join(f.allocated_not_eligible),
             ]
             for f in lead.functions
