@@ -1,6 +1,9 @@
 """`planner check-data`: load every reference file, cross-check it, and report what was loaded.
 
-The report is plain data, so a script can check the framework without our Python API.
+The report is plain data, so a script can check the framework without our Python API. A file
+that cannot be loaded raises `DataFileError`; what loads but is not yet right is listed under
+`problems` and makes `ok` false: today, a policy value citing a published source without saying
+which clause of it the value rests on.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from typing import Any
 
 from planner.disclosure.roles import load_roles
 from planner.reference.framework import load_framework
-from planner.reference.policy import default_policy, policy_entries
+from planner.reference.policy import citation_problems, default_policy, policy_entries
 from planner.reference.population import load_population
 from planner.workforce.demo import load_demo
 
@@ -19,8 +22,10 @@ def check_data() -> dict[str, Any]:
     policy = default_policy()
     pop = load_population()
     demo = load_demo()
+    problems = citation_problems()
     return {
-        "ok": True,
+        "ok": not problems,
+        "problems": problems,
         "domains": [
             {
                 "number": d.number,
@@ -62,6 +67,7 @@ def check_data() -> dict[str, Any]:
         "population": {
             "rows": len(pop.rows),
             "councils": len(pop.councils()),
+            "current_councils": len(pop.current_councils()),
             "years": list(pop.years()),
             "licence": pop.meta.licence,
         },

@@ -20,9 +20,9 @@ from planner.succession.models import AmhpPipeline, PipelineYear
 from planner.workforce.graph import WorkforceGraph
 
 
-def target_headcount(policy: Policy, adults: int | None) -> int:
-    """AMHPs needed for the adult population at the policy rate per 100,000."""
-    return math.ceil(policy.amhp_target_per_100k * (adults or 0) / 100_000)
+def target_headcount(policy: Policy, population: int | None) -> int:
+    """AMHPs needed for the population (on the policy's basis) at the policy rate per 100,000."""
+    return math.ceil(policy.amhp_target_per_100k * (population or 0) / 100_000)
 
 
 def _in_year(dates: np.ndarray, start: date, end: date) -> np.ndarray:
@@ -30,10 +30,10 @@ def _in_year(dates: np.ndarray, start: date, end: date) -> np.ndarray:
     return out
 
 
-def amhp_pipeline(wg: WorkforceGraph, policy: Policy, adults: int | None) -> AmhpPipeline:
+def amhp_pipeline(wg: WorkforceGraph, policy: Policy, population: int | None) -> AmhpPipeline:
     """Year-by-year projection and the trainee starts needed over the horizon."""
     ix = wg.index
-    target = target_headcount(policy, adults)
+    target = target_headcount(policy, population)
     years = max(1, math.ceil(policy.horizon_months / 12))
     lag = math.ceil(policy.amhp_training_months / 12)
     rows, head, gaps = [], float(ix.amhp.sum()), []
