@@ -108,7 +108,7 @@ cols[2].metric(f"AMHPs per 100,000 {a.bases[0].words}", per)
 cols[3].metric("Target per 100,000", f"{a.target_per_100k:g}")
 st.caption(population_line(a))
 if a.population_used is not None:
-    st.dataframe(basis_rows(a), hide_index=True)
+    st.table(basis_rows(a))
 if a.population.licence:
     st.caption(a.population.licence)
 

@@ -81,7 +81,9 @@ def _ons(la_code: str, wanted: int) -> PopulationBasis:
     row = table.council(la_code, year)
     if row is None:
         return PopulationBasis(
-            adults=None, source="none", note=f"{la_code} is not a council in the ONS population table"
+            adults=None,
+            source="none",
+            note=f"{la_code} is not a council in the ONS population table",
         )
     if not row.current:
         now = table.successors(la_code)
@@ -181,7 +183,9 @@ def population_by_year(
         if code is None or first is None:
             held = "" if start.adults is None else f"held at the {start.year or 'as-of'} figure"
             why = "no council code in the service file, so no projection"
-            out.append(start.model_copy(update={"note": _join(start.note, held and f"{held}: {why}")}))
+            out.append(
+                start.model_copy(update={"note": _join(start.note, held and f"{held}: {why}")})
+            )
             continue
         if not own:
             out.append(_ons(code, year))

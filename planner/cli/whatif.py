@@ -152,12 +152,14 @@ def projection_lines(p: Projection) -> list[str]:
         slots = f"{p.supervision_slots.median[m]:g}/{p.supervisees.median[m]:g}"
         posts = f"{p.posts_covered.median[m]:g}/{p.posts_needed}"
         lines.append(f"  {p.months[m]:%m/%Y}  {band:<24}{a.planned[m]:>21g}{slots:>31}{posts:>15}")
-    lines.append("  AMHPs per 100,000 by year (median), against the target for that year's population:")
+    lines.append(
+        "  AMHPs per 100,000 by year (median), against the target for that year's population:"
+    )
     for y in p.amhp_by_year:
         if y.population is None:
             continue
         lines.append(
-            f"  {y.month:%m/%Y}  {y.population:,} ({y.population_source}): "
+            f"    {y.month:%m/%Y}: {y.population:,} ({y.population_source}): "
             f"{y.per_100k_median:g} per 100,000; target {y.amhp_target} AMHPs"
             + (f"; {y.note}" if y.note else "")
         )

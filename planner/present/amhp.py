@@ -204,9 +204,7 @@ def with_inputs(
     field = POPULATION_FIELD[policy.population_basis]
     other = next(f for f in POPULATION_FIELD.values() if f != field)
     try:
-        return Service.model_validate(
-            {**service.model_dump(), field: people, other: None}
-        ), changed
+        return Service.model_validate({**service.model_dump(), field: people, other: None}), changed
     except ValidationError as exc:
         return [f"Population: {e['msg']}" for e in exc.errors()]
 

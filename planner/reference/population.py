@@ -15,9 +15,9 @@ in every year), and every figure built is positive.
 from __future__ import annotations
 
 import csv
+from datetime import date
 from functools import cache
 from pathlib import Path
-from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -249,26 +249,37 @@ def _check_councils(table: PopulationTable, file: CouncilsFile, name: str) -> No
     for c in file.councils:
         missing = [p for p in (*c.parts(), *c.less) if p not in known]
         if missing:
-            raise DataFileError(f"{name}: {c.code} ({c.name}) uses {', '.join(missing)}, not in {table.meta.file}")
+            raise DataFileError(
+                f"{name}: {c.code} ({c.name}) uses {', '.join(missing)}, not in {table.meta.file}"
+            )
         if not c.from_ and known[c.code] not in levels:
-            raise DataFileError(f"{name}: {c.code} ({c.name}) is not a council row in {table.meta.file}")
+            raise DataFileError(
+                f"{name}: {c.code} ({c.name}) is not a council row in {table.meta.file}"
+            )
     covered = {c.code for c in file.councils} | {r for c in file.councils for r in c.replaces}
     wrong = sorted({r for c in file.councils for r in c.replaces if known.get(r) not in levels})
     if wrong:
-        raise DataFileError(f"{name}: `replaces` names {', '.join(wrong)}, not councils of April 2018")
+        raise DataFileError(
+            f"{name}: `replaces` names {', '.join(wrong)}, not councils of April 2018"
+        )
     left_out = sorted(code for code, lv in known.items() if lv in levels and code not in covered)
     if left_out:
-        raise DataFileError(f"{name}: councils of April 2018 {', '.join(left_out)} are in no council of today")
+        raise DataFileError(
+            f"{name}: councils of April 2018 {', '.join(left_out)} are in no council of today"
+        )
     for year in range(first, last + 1):
         england = table.adults(ENGLAND, year)
         built = [table.council(c.code, year) for c in file.councils]
-        if england is None or any(b is None or b.all_ages <= 0 or b.adults_18_plus <= 0 for b in built):
+        if england is None or any(
+            b is None or b.all_ages <= 0 or b.adults_18_plus <= 0 for b in built
+        ):
             raise DataFileError(f"{name}: a council has no positive population for {year}")
         all_ages = sum(b.all_ages for b in built if b)
         adults = sum(b.adults_18_plus for b in built if b)
-        if abs(all_ages - england.all_ages) > ALL_AGES_TOLERANCE or abs(
-            adults - england.adults_18_plus
-        ) > ADULTS_TOLERANCE:
+        if (
+            abs(all_ages - england.all_ages) > ALL_AGES_TOLERANCE
+            or abs(adults - england.adults_18_plus) > ADULTS_TOLERANCE
+        ):
             raise DataFileError(
                 f"{name}: today's councils add up to {all_ages:,} people ({adults:,} adults) in "
                 f"{year}, England has {england.all_ages:,} ({england.adults_18_plus:,}): a council "

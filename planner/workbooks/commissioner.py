@@ -23,7 +23,6 @@ from planner.roster.writing.workbook import (
     write_headings,
 )
 
-
 _MEASURE = {"headcount": "AMHPs", "fte": "full-time equivalents"}
 
 
