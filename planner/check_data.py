@@ -8,6 +8,7 @@ which clause of it the value rests on.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from planner.disclosure.roles import load_roles
@@ -17,12 +18,13 @@ from planner.reference.population import load_population
 from planner.workforce.demo import load_demo
 
 
-def check_data() -> dict[str, Any]:
-    fw = load_framework()
-    policy = default_policy()
-    pop = load_population()
+def check_data(root: Path | None = None) -> dict[str, Any]:
+    """Everything in `data/` (or `root`, a copy of it) loaded, cross-checked and summarised."""
+    fw = load_framework(root)
+    policy = default_policy(root)
+    pop = load_population(root)
     demo = load_demo()
-    problems = citation_problems()
+    problems = citation_problems(root)
     return {
         "ok": not problems,
         "problems": problems,
@@ -72,5 +74,5 @@ def check_data() -> dict[str, Any]:
             "licence": pop.meta.licence,
         },
         "demo": {"name": demo.name, "workers": len(demo.workers)},
-        "roles": {role: list(entry.pages) for role, entry in load_roles().roles.items()},
+        "roles": {role: list(entry.pages) for role, entry in load_roles(root).roles.items()},
     }
