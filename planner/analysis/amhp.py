@@ -9,7 +9,9 @@ target, with the other basis beside it, and against the published benchmarks
 (`data/benchmarks.yaml`) on their own basis and measure; assessments a year from the population
 and the policy rate (ADASS survey of 2016/17) and the AMHP hours they need against the duty hours
 available; the AMHPs each rota shift needs by Erlang C, checked by simulation (`queueing`); and
-the horizon (`amhp_horizon`). Every default used is in `data/policy/defaults.yaml`.
+the horizon (`amhp_horizon`). Every default used is in `data/policy/defaults.yaml`. The Mental
+Health Act 2025 (`mha-2025`) amends the 1983 Act in stages; until a change is commenced, the 1983
+Act's duties above are the ones in force.
 """
 
 from __future__ import annotations
