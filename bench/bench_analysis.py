@@ -64,8 +64,8 @@ def sweep_against_naive() -> None:
     policy = default_policy()
     wg = build(service)
     report = analyse_graph(wg, policy)
-    adults = report.amhp.adult_population
-    t_sweep, sweep = timed(lambda: departure_sweep(wg, policy, adults), repeat=3)
+    people = report.amhp.population_used
+    t_sweep, sweep = timed(lambda: departure_sweep(wg, policy, people), repeat=3)
     step = len(service.workers) // NAIVE_SAMPLE
     sample = [service.workers[i * step].staff_id for i in range(NAIVE_SAMPLE)]
     times = []

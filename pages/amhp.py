@@ -15,6 +15,7 @@ from planner.disclosure.roles import allowed, view_for
 from planner.present.amhp import (
     XLSX,
     aggregate_findings,
+    basis_rows,
     benchmark_chart,
     benchmark_rows,
     commissioner_file,
@@ -37,17 +38,20 @@ st.caption("Aggregates only: this page shows no names or staff ids.")
 
 service, policy = current_service(), current_policy()
 start = report().amhp
+words = start.bases[0].words
 with st.expander("Inputs for this page", expanded=False):
     cols = list(st.columns(3))
-    adults = cols[0].number_input(
-        "Adults 18+ served",
+    people = cols[0].number_input(
+        f"Population served: {words}",
         min_value=0,
-        value=start.adult_population or 0,
+        value=start.population_used or 0,
         step=1000,
-        key="amhp_adults",
+        key="amhp_people",
+        help="The population on the policy's basis (Settings: population basis); the other "
+        "basis is estimated from it.",
     )
     rate = cols[1].number_input(
-        "Assessments per 100,000 adults a year",
+        f"Assessments per 100,000 {words} a year",
         min_value=0.0,
         value=float(policy.assessments_per_100k_per_year),
         key="amhp_rate",
@@ -88,7 +92,7 @@ targets = with_rota_targets(policy, wait, share, int(fewest))
 chosen = (
     targets
     if isinstance(targets, list)
-    else with_inputs(service, targets, int(adults), rate, hours, shown=start.adult_population or 0)
+    else with_inputs(service, targets, int(people), rate, hours, shown=start.population_used or 0)
 )
 if isinstance(chosen, list):
     for problem in chosen:
@@ -99,10 +103,12 @@ a = report(*chosen).amhp if chosen != (service, policy) else start
 cols = list(st.columns(4))
 cols[0].metric("AMHPs with current approval", a.headcount)
 cols[1].metric("Duty FTE", f"{a.duty_fte:g}")
-per = f"{a.per_100k_adults:g}" if a.per_100k_adults is not None else "n/a"
-cols[2].metric("AMHPs per 100,000 adults", per)
+per = f"{a.per_100k:g}" if a.per_100k is not None else "n/a"
+cols[2].metric(f"AMHPs per 100,000 {a.bases[0].words}", per)
 cols[3].metric("Target per 100,000", f"{a.target_per_100k:g}")
 st.caption(population_line(a))
+if a.population_used is not None:
+    st.table(basis_rows(a))
 if a.population.licence:
     st.caption(a.population.licence)
 
@@ -110,13 +116,16 @@ for line in aggregate_findings(a):
     st.markdown(line)
 
 st.subheader("Against the target and benchmarks")
-st.caption(f"Red line: the target of {a.target_per_100k:g} per 100,000.")
+st.caption(
+    f"Red line: the target of {a.target_per_100k:g} per 100,000 {a.bases[0].words}. "
+    "The service and every benchmark here are per 100,000 people of all ages."
+)
 st.altair_chart(benchmark_chart(a), width="stretch")
 st.dataframe(benchmark_rows(a), hide_index=True)
 
 st.subheader("Demand against duty hours")
 if a.demand_hours is None:
-    st.info("No adult population, so no demand estimate.")
+    st.info("No population, so no demand estimate.")
 else:
     st.altair_chart(demand_chart(a), width="stretch")
     st.write(

@@ -19,8 +19,13 @@ cols = st.columns(4)
 cols[0].metric("Workers", summary.headcount)
 cols[1].metric("FTE", f"{summary.fte:g}")
 cols[2].metric("AMHPs with current approval", summary.amhps)
-pop = summary.adult_population
-cols[3].metric("Adults served", f"{pop:,}" if pop else "not given")
+amhp = report(current_service()).amhp
+pop = amhp.population_used
+cols[3].metric(
+    f"Population served ({amhp.bases[0].words})",
+    f"{pop:,}" if pop is not None else "not given",
+    help=amhp.bases[0].source or amhp.population.note,
+)
 st.subheader("Teams")
 st.dataframe(
     [{"Team": t.name, "Kind": t.kind, "People": t.headcount, "FTE": t.fte} for t in summary.teams],

@@ -223,7 +223,7 @@ st.subheader("Before and after")
 cols = list(st.columns(4))
 for col, figure in zip(
     cols,
-    ("amhp_headcount", "amhp_per_100k_adults", "rota_cover", "supervisors_over_capacity"),
+    ("amhp_headcount", "amhp_per_100k", "rota_cover", "supervisors_over_capacity"),
     strict=True,
 ):
     m = headline(moves, figure)

@@ -66,7 +66,7 @@ def _input(field: PolicyField) -> object:
             pd.DataFrame(row.value), num_rows="dynamic", key=key, hide_index=True
         )
         return table.to_dict("records")
-    if field.kind == "level":
+    if field.kind in ("level", "basis"):
         return st.selectbox(
             f"{field.label}{flag}",
             field.options,

@@ -33,7 +33,8 @@ def test_check_data_json_lists_the_framework(capsys: pytest.CaptureFixture[str])
     cats = {c["code"]: c["functions"] for c in report["categories"]}
     assert cats["E"] == ["E.i", "E.ii", "E.iii", "E.iv", "E.v"]
     assert len(cats["A"]) == 11
-    assert report["population"]["councils"] == 152
+    assert report["population"]["councils"] == 152  # April 2018, as the ONS rows are
+    assert report["population"]["current_councils"] == 153
 
 
 def test_show_demo(capsys: pytest.CaptureFixture[str]) -> None:

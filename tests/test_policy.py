@@ -7,8 +7,16 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from planner.check_data import check_data
+from planner.cli.main import main
 from planner.reference.framework import load_framework
-from planner.reference.policy import Policy, default_policy, policy_entries, policy_table
+from planner.reference.policy import (
+    Policy,
+    citation_problems,
+    default_policy,
+    policy_entries,
+    policy_table,
+)
 from planner.reference.strict_yaml import DataFileError
 
 
@@ -73,3 +81,55 @@ def test_a_default_missing_from_the_file_is_named(data_copy: Path) -> None:
     path.write_text(text[:start])
     with pytest.raises(DataFileError, match=r"\['disclosure_threshold'\] have no default"):
         policy_entries(data_copy)
+
+
+def test_every_published_source_a_policy_value_cites_names_its_clause() -> None:
+    fw = load_framework()
+    for name, entry in policy_entries().items():
+        assert entry.clause or fw.source(entry.source).own, name
+    assert citation_problems() == []
+
+
+def test_check_data_fails_on_a_citation_without_its_clause(
+    data_copy: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = data_copy / "policy" / "defaults.yaml"
+    text = path.read_text()
+    clause = (
+        '    clause: "regulation 4 (period of approval): an approval runs for at most five years"\n'
+    )
+    assert clause in text
+    path.write_text(text.replace(clause, ""))
+    report = check_data(data_copy)
+    assert not report["ok"]
+    assert len(report["problems"]) == 1
+    assert "amhp_approval_years cites si-2008-1206" in report["problems"][0]
+    assert "which clause" in report["problems"][0]
+    # The command says so and exits 1 (problems reported), as the command-line contract has it.
+    monkeypatch.setattr(
+        "planner.check_data.citation_problems", lambda root=None: report["problems"]
+    )
+    assert main(["check-data"]) == 1
+    assert "which clause" in capsys.readouterr().err
+
+
+def test_our_own_defaults_need_no_clause() -> None:
+    own = [n for n, e in policy_entries().items() if e.source == "project-default"]
+    # Our own defaults may say why in a clause, but need none: check-data passes without one.
+    assert own and any(policy_entries()[n].clause is None for n in own)
+    assert load_framework().source("project-default").own
+    assert check_data()["ok"]
+
+
+def test_the_policy_table_carries_each_clause() -> None:
+    rows = {r.name: r for r in policy_table(default_policy())}
+    cpd = rows["amhp_cpd_hours_per_year"]
+    assert cpd.clause and "regulation 5" in cpd.clause and not cpd.check
+    assert "regulation 5" in cpd.citation
+    assert rows["min_amhps_per_shift"].check and "14.35" in (
+        rows["min_amhps_per_shift"].clause or ""
+    )
+    assert rows["supervisor_min_level"].source != "lga-standards-2020"
+    assert rows["supervisor_posts"].source == "project-default"
+    assert rows["amhp_hours_per_assessment"].source == "project-default"
+    assert rows["population_basis"].value == "all_ages"

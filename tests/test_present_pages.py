@@ -24,7 +24,8 @@ def test_amhp_tables_carry_no_staff_ids() -> None:
         + repr(pa.aggregate_findings(a))
     )
     assert not any(w.staff_id in text or w.name in text for w in demo.workers)
-    assert pa.benchmark_rows(a)[0]["Per 100k"] == a.per_100k_adults
+    # The service is set beside the benchmarks on their basis: people of all ages.
+    assert pa.benchmark_rows(a)[0]["Per 100k"] == a.per_100k_people
 
 
 def test_amhp_charts_build() -> None:
@@ -47,7 +48,8 @@ def test_inputs_are_validated_and_applied() -> None:
     chosen = pa.with_inputs(demo, policy, 500_000, 200.0, 7.0, shown=0)
     assert not isinstance(chosen, list)
     service, changed = chosen
-    assert service.adult_population == 500_000
+    # The figure typed is on the policy's basis (all ages); adults are then estimated from it.
+    assert service.all_ages_population == 500_000 and service.adult_population is None
     assert changed.assessments_per_100k_per_year == 200.0
     same = pa.with_inputs(demo, policy, 123, 200.0, 7.0, shown=123)
     assert not isinstance(same, list) and same[0] is demo

@@ -1,12 +1,17 @@
 """AMHP sufficiency: headcount and duty time against population, demand and the rota.
 
-The local social services authority must have enough AMHPs for a 24-hour service (Mental Health
-Act 1983 s13(1) and s114; Code of Practice 2015 para 14.35). Figures here: AMHPs with an
-approval in force on the as-of date; AMHPs per 100,000 adults against the policy target and
-the published benchmarks (`data/benchmarks.yaml`); assessments a year from the population and
-the policy rate (ADASS survey 2016/17) and the AMHP hours they need against the duty hours
-available; the AMHPs each rota shift needs by Erlang C, checked by simulation (`queueing`);
-and the horizon (`amhp_horizon`). Every default used is in `data/policy/defaults.yaml`.
+The local social services authority approves AMHPs and must arrange for one to consider a case
+(Mental Health Act 1983 s114 and s13(1)); the Code of Practice 2015 para 14.35, statutory
+guidance, says it should have arrangements for a 24-hour service. Figures here: AMHPs with an
+approval in force on the as-of date; AMHPs per 100,000 people on the policy's population basis
+(all ages by default, as the target, the assessment rate and the benchmarks are) against the
+target, with the other basis beside it, and against the published benchmarks
+(`data/benchmarks.yaml`) on their own basis and measure; assessments a year from the population
+and the policy rate (ADASS survey of 2016/17) and the AMHP hours they need against the duty hours
+available; the AMHPs each rota shift needs by Erlang C, checked by simulation (`queueing`); and
+the horizon (`amhp_horizon`). Every default used is in `data/policy/defaults.yaml`. The Mental
+Health Act 2025 (`mha-2025`) amends the 1983 Act in stages; until a change is commenced, the 1983
+Act's duties above are the ones in force.
 """
 
 from __future__ import annotations
@@ -19,8 +24,8 @@ from planner.analysis import queueing as q
 from planner.analysis.amhp_findings import amhp_findings
 from planner.analysis.amhp_horizon import amhp_horizon
 from planner.analysis.population_basis import PopulationBasis
-from planner.analysis.results import AmhpSufficiency, BenchmarkRow, RotaShift
-from planner.reference.policy import Policy, Shift
+from planner.analysis.results import AmhpSufficiency, BasisFigures, BenchmarkRow, RotaShift
+from planner.reference.policy import BASIS_WORDS, Policy, PopulationBasisName, Shift
 from planner.workforce.graph import WorkforceGraph
 from planner.workforce.graph_index import FloatArray
 
@@ -48,15 +53,16 @@ def amhp_sufficiency(
     wg: WorkforceGraph, policy: Policy, population: PopulationBasis
 ) -> AmhpSufficiency:
     headcount, fte, duty = _counts(wg)
-    adults = population.adults
-    per_adults = headcount / adults * PER if adults else None
-    per_people = headcount / population.all_ages * PER if population.all_ages else None
-    for_target = math.ceil(policy.amhp_target_per_100k * adults / PER) if adults else None
-    assessments = adults * policy.assessments_per_100k_per_year / PER if adults else None
+    basis = policy.population_basis
+    people = population.people(basis)
+    per_people = _per(headcount, population.all_ages)
+    bases = [_basis(b, population, headcount, policy) for b in (basis, _other(basis))]
+    for_target = bases[0].headcount_for_target
+    assessments = people * policy.assessments_per_100k_per_year / PER if people else None
     demand = assessments * policy.amhp_hours_per_assessment if assessments is not None else None
     duty_hours = duty * policy.amhp_duty_hours_per_fte_year
     fte_for_demand = demand / policy.amhp_duty_hours_per_fte_year if demand is not None else None
-    rota = [_shift(s, assessments or 0.0, policy) for s in policy.rota] if adults else []
+    rota = [_shift(s, assessments or 0.0, policy) for s in policy.rota] if people else []
     rota_needed = (
         sum(r.amhp_hours_per_year for r in rota) / policy.amhp_duty_hours_per_fte_year
         if rota
@@ -68,13 +74,19 @@ def amhp_sufficiency(
         duty_fte=round(duty, 4),
         rota_fte=round(duty, 4),
         population=population,
-        adult_population=adults,
-        per_100k_adults=_r(per_adults),
+        population_basis=basis,
+        population_used=people,
+        per_100k=bases[0].per_100k,
+        adult_population=population.adults,
+        all_ages_population=population.all_ages,
+        per_100k_adults=_r(_per(headcount, population.adults)),
         per_100k_people=_r(per_people),
+        fte_per_100k_people=_r(_per(fte, population.all_ages)),
+        bases=bases,
         target_per_100k=policy.amhp_target_per_100k,
         headcount_for_target=for_target,
         headcount_shortfall=max(0, for_target - headcount) if for_target is not None else None,
-        benchmarks=_benchmarks(wg, per_people),
+        benchmarks=_benchmarks(wg, per_people, _per(fte, population.all_ages)),
         assessments_per_year=_r(assessments),
         demand_hours=_r(demand),
         duty_hours=round(duty_hours, 2),
@@ -97,6 +109,35 @@ def amhp_sufficiency(
 
 def _r(value: float | None, digits: int = 2) -> float | None:
     return None if value is None else round(value, digits)
+
+
+def _per(count: float, people: int | None) -> float | None:
+    return count / people * PER if people else None
+
+
+def _other(basis: PopulationBasisName) -> PopulationBasisName:
+    return "adults_18_plus" if basis == "all_ages" else "all_ages"
+
+
+def _basis(
+    basis: PopulationBasisName, population: PopulationBasis, headcount: int, policy: Policy
+) -> BasisFigures:
+    people = population.people(basis)
+    source = population.all_ages_source if basis == "all_ages" else population.adults_source
+    return BasisFigures(
+        basis=basis,
+        words=BASIS_WORDS[basis],
+        used=basis == policy.population_basis,
+        population=people,
+        source=source or population.source,
+        per_100k=_r(_per(headcount, people)),
+        headcount_for_target=(
+            math.ceil(policy.amhp_target_per_100k * people / PER - 1e-9) if people else None
+        ),
+        assessments_per_year=(
+            _r(people * policy.assessments_per_100k_per_year / PER) if people else None
+        ),
+    )
 
 
 def _shift(shift: Shift, assessments: float, policy: Policy) -> RotaShift:
@@ -123,17 +164,21 @@ def _shift(shift: Shift, assessments: float, policy: Policy) -> RotaShift:
     )
 
 
-def _benchmarks(wg: WorkforceGraph, per_people: float | None) -> list[BenchmarkRow]:
+def _benchmarks(
+    wg: WorkforceGraph, per_people: float | None, fte_per_people: float | None
+) -> list[BenchmarkRow]:
     fw = wg.framework
     return [
         BenchmarkRow(
             label=b.label,
             year=b.year,
             per_100k=b.per_100k,
-            basis="people of all ages",
-            service_per_100k=_r(per_people),
+            basis=BASIS_WORDS["all_ages"],
+            measure=b.measure,
+            service_per_100k=_r(per_people if b.measure == "headcount" else fte_per_people),
             source=b.source,
-            citation=fw.source(b.source).citation(),
+            clause=b.clause,
+            citation=f"{fw.source(b.source).citation()} — {b.clause}",
             check=b.check,
             note=b.note,
         )

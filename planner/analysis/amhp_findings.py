@@ -21,31 +21,39 @@ def amhp_findings(r: AmhpSufficiency, policy: Policy) -> list[Finding]:
 
 def _population_findings(r: AmhpSufficiency, policy: Policy) -> list[Finding]:
     pop_sources = (r.population.source_id,) if r.population.source_id else ()
-    if r.per_100k_adults is None:
+    used, other = r.bases[0], r.bases[1]
+    if r.per_100k is None or r.population_used is None:
         return [
             finding(
                 "amhp",
                 "no_population",
                 "amber",
-                f"There are {r.headcount} AMHPs, but no adult population to set them against "
+                f"There are {r.headcount} AMHPs, but no population to set them against "
                 f"({r.population.note or 'none given'}).",
             )
         ]
+    beside = (
+        f" On {other.words} alone ({other.population:,}) it is {other.per_100k:g} per 100,000, "
+        f"{other.headcount_for_target} AMHPs for the target."
+        if other.population and other.per_100k is not None
+        else ""
+    )
     out = [
         finding(
             "amhp",
             "per_100k_against_target",
-            band(r.per_100k_adults, r.target_per_100k, policy.amber_share_of_target),
-            f"{r.headcount} AMHPs for {r.adult_population:,} adults is {r.per_100k_adults:g} per "
+            band(r.per_100k, r.target_per_100k, policy.amber_share_of_target),
+            f"{r.headcount} AMHPs for {r.population_used:,} {used.words} is {r.per_100k:g} per "
             f"100,000 against a target of {r.target_per_100k:g}"
             + (
                 f": {plural(r.headcount_shortfall or 0, 'more AMHP')} needed."
                 if r.headcount_shortfall
                 else "."
             )
+            + beside
             + (f" Population: {r.population.note}." if r.population.note else ""),
             policy=policy,
-            used=("amhp_target_per_100k", "amber_share_of_target"),
+            used=("amhp_target_per_100k", "population_basis", "amber_share_of_target"),
             sources=("basw-amhp-guideline", *pop_sources),
         )
     ]
@@ -62,10 +70,11 @@ def _population_findings(r: AmhpSufficiency, policy: Policy) -> list[Finding]:
             policy=policy,
             used=(
                 "assessments_per_100k_per_year",
+                "population_basis",
                 "amhp_hours_per_assessment",
                 "amhp_duty_hours_per_fte_year",
             ),
-            sources=("adass-amhp", "communitycare-2021-04-08", *pop_sources),
+            sources=("adass-amhp", *pop_sources),
         )
     )
     out.append(_rota_finding(r, r.rota_fte_needed, policy))
@@ -127,11 +136,14 @@ def _horizon_findings(r: AmhpSufficiency, policy: Policy) -> list[Finding]:
             )
         )
     if h.cpd_short or h.cpd_not_recorded:
+        # The yearly training is a condition of approval (SI 2008/1206 reg. 5), not good practice:
+        # an AMHP below it may lose their approval, so a shortfall is red. Hours not recorded are
+        # unknown, so amber until the record is made.
         out.append(
             finding(
                 "amhp",
                 "cpd_shortfall",
-                "amber",
+                "red" if h.cpd_short else "amber",
                 f"{plural(len(h.cpd_short), 'AMHP')} {agree(len(h.cpd_short), 'is', 'are')} below {policy.amhp_cpd_hours_per_year:g} "
                 f"hours of training this year"
                 + (f" ({ids_text(h.cpd_short)})" if h.cpd_short else "")
@@ -140,6 +152,7 @@ def _horizon_findings(r: AmhpSufficiency, policy: Policy) -> list[Finding]:
                     if h.cpd_not_recorded
                     else ""
                 )
+                + "; the yearly training is a condition of approval, so an approval is at risk"
                 + ".",
                 evidence=[*h.cpd_short, *h.cpd_not_recorded],
                 policy=policy,

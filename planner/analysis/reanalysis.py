@@ -59,7 +59,7 @@ def impact_between(before: Report, after: Report, staff_id: str, policy: Policy)
         ),
         amhp_lost=before.amhp.headcount - after.amhp.headcount == 1,
         duty_fte_lost=round(before.amhp.duty_fte - after.amhp.duty_fte, 4),
-        amhp_per_100k_after=after.amhp.per_100k_adults,
+        amhp_per_100k_after=after.amhp.per_100k,
     )
     return impact.model_copy(update={"score": score(impact, policy.departure_weights)})
 

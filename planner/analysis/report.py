@@ -75,7 +75,7 @@ def _analyse(wg: WorkforceGraph, policy: Policy, population_year: int | None) ->
     amhp = amhp_sufficiency(wg, policy, population)
     sup = supervision(wg, policy)
     cover = leadership(wg, policy, add_months(wg.as_of, policy.horizon_months))
-    sweep = departure_sweep(wg, policy, population.adults)
+    sweep = departure_sweep(wg, policy, population.people(policy.population_basis))
     lead = Leadership.model_construct(
         **{
             **dict(cover),

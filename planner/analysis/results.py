@@ -21,14 +21,31 @@ class BenchmarkRow(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     label: str
-    year: int
+    year: int | None  # None: undated in its source
     per_100k: float
     basis: str  # the benchmarks are per 100,000 people of all ages
-    service_per_100k: float | None  # the service on the same basis where it is known
+    measure: Literal["headcount", "fte"]  # AMHPs counted, or their full-time equivalents
+    service_per_100k: float | None  # the service on the same basis and measure where it is known
     source: str
+    clause: str
     citation: str
     check: bool
     note: str
+
+
+class BasisFigures(BaseModel):
+    """The AMHP figures on one population basis: the basis used and the other, side by side."""
+
+    model_config = ConfigDict(frozen=True)
+
+    basis: Literal["all_ages", "adults_18_plus"]
+    words: str  # "people of all ages" or "adults (18+)"
+    used: bool  # the policy's basis, that the target and demand are set against
+    population: int | None
+    source: str
+    per_100k: float | None  # AMHP headcount per 100,000
+    headcount_for_target: int | None  # AMHPs the policy's target asks for on this basis
+    assessments_per_year: float | None  # at the policy's rate per 100,000 on this basis
 
 
 class RotaShift(BaseModel):
@@ -57,9 +74,15 @@ class AmhpSufficiency(BaseModel):
     duty_fte: float  # each AMHP's FTE x their share on the rota (category E time is not duty)
     rota_fte: float  # the same figure, kept for readers of earlier reports
     population: PopulationBasis
+    population_basis: Literal["all_ages", "adults_18_plus"]  # the policy's basis, used below
+    population_used: int | None  # people on that basis
+    per_100k: float | None  # AMHP headcount per 100,000 on that basis, against the target
     adult_population: int | None
+    all_ages_population: int | None
     per_100k_adults: float | None
     per_100k_people: float | None
+    fte_per_100k_people: float | None  # for the benchmarks counted in FTE
+    bases: list[BasisFigures]  # the basis used first, then the other
     target_per_100k: float
     headcount_for_target: int | None
     headcount_shortfall: int | None

@@ -113,7 +113,7 @@ def _cover_losses(wg: WorkforceGraph) -> tuple[dict[int, list[str]], ...]:
 
 @collector_paused()
 def departure_sweep(
-    wg: WorkforceGraph, policy: Policy, adults: int | None
+    wg: WorkforceGraph, policy: Policy, population: int | None
 ) -> list[DepartureImpact]:
     """Every worker's departure impact, highest score first (ties in roster order)."""
     ix = wg.index
@@ -139,7 +139,7 @@ def departure_sweep(
             amhp_supervisees_orphaned=kids[Supervision.AMHP].get(i, []),
             amhp_lost=amhp[i],
             duty_fte_lost=round(duty[i], 4) if amhp[i] else 0.0,
-            amhp_per_100k_after=round(after / adults * PER, 2) if adults else None,
+            amhp_per_100k_after=round(after / population * PER, 2) if population else None,
         )
         rows.append((_score(fields, weights), i, fields))
     rows.sort(key=lambda r: (-r[0], r[1]))

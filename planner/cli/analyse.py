@@ -39,8 +39,8 @@ def register(sub: Any) -> None:
         "--population-year",
         type=int,
         metavar="YEAR",
-        help="set AMHPs against the ONS projection of adults for this year "
-        "(needs the service's council code)",
+        help="set AMHPs against the ONS projection of people (all ages and adults) for this "
+        "year (needs the service's council code)",
     )
 
 
@@ -78,10 +78,15 @@ def summary_lines(r: Report) -> list[str]:
         "AMHP sufficiency",
         f"  {a.headcount} AMHPs, {a.fte:g} FTE, {a.duty_fte:g} FTE on duty",
     ]
-    if a.per_100k_adults is not None and a.adult_population is not None:
+    if a.per_100k is not None and a.population_used is not None:
         lines += [
-            f"  {a.adult_population:,} adults ({a.population.source}): "
-            f"{a.per_100k_adults:g} per 100,000 against a target of {a.target_per_100k:g}",
+            f"  Population basis: {b.words}{' (used)' if b.used else ''}: {b.population:,} "
+            f"({b.source}); {b.per_100k:g} AMHPs per 100,000, {b.headcount_for_target} for a "
+            f"target of {a.target_per_100k:g}"
+            for b in a.bases
+            if b.population is not None and b.per_100k is not None
+        ]
+        lines += [
             f"  {a.assessments_per_year:,.0f} assessments a year need {a.demand_hours:,.0f} hours; "
             f"{a.duty_hours:,.0f} duty hours available",
             "  Rota: "

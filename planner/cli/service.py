@@ -54,16 +54,20 @@ def _check_data(args: argparse.Namespace) -> int:
     report = check_data()
     if args.json:
         emit(report)
+    elif report["problems"]:
+        for problem in report["problems"]:
+            err(problem)
+        err(f"Reference data has {len(report['problems'])} problem(s).")
     else:
         print(
             f"Reference data OK: {len(report['domains'])} PCF domains, "
             f"{len(report['levels'])} levels, {len(report['categories'])} role categories "
             f"({sum(len(c['functions']) for c in report['categories'])} functions), "
             f"{report['policy']['values']} policy values, {report['sources']} sources, "
-            f"population for {report['population']['councils']} councils "
+            f"population for {report['population']['current_councils']} councils "
             f"{report['population']['years'][0]}-{report['population']['years'][1]}."
         )
-    return 0
+    return 0 if report["ok"] else 1
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -89,22 +93,37 @@ def _show(args: argparse.Namespace) -> int:
         return UNUSABLE
     summary = summarise(loaded.service, args.as_of)
     if args.json:
+        from planner.analysis.population_basis import population_basis
+
+        population = population_basis(loaded.service, None, args.as_of or loaded.service.as_of)
         emit(
             {
                 "summary": summary.model_dump(mode="json"),
+                "population": population.model_dump(mode="json"),
                 "problems": [p.model_dump(mode="json") for p in loaded.problems],
             }
         )
     else:
-        _print_summary(summary)
+        _print_summary(summary, _population_text(loaded.service, args.as_of))
         print_problems(loaded.problems)
     return loaded.exit_code
 
 
-def _print_summary(s: Any) -> None:
-    pop = f"{s.adult_population:,}" if s.adult_population else "not given"
+def _population_text(service: Any, as_of: Any) -> str:
+    """Both bases and where they come from: the service file, or ONS by the council code
+    (which is not "not given")."""
+    from planner.analysis.population_basis import population_basis
+
+    p = population_basis(service, None, as_of or service.as_of)
+    if p.adults is None or p.all_ages is None:
+        return f"population not given ({p.note})"
+    text = f"population {p.all_ages:,} all ages, {p.adults:,} adults ({p.source})"
+    return text + (f"; {p.note}" if p.note else "")
+
+
+def _print_summary(s: Any, population: str) -> None:
     print(f"{s.name} — {s.local_authority}")
-    print(f"As of {s.as_of:%d %B %Y}; adult population {pop}")
+    print(f"As of {s.as_of:%d %B %Y}; {population}")
     print(
         f"{s.headcount} workers, {s.fte:g} FTE; {s.amhps} AMHPs, {s.amhp_trainees} in AMHP "
         f"training, {s.bia} BIAs, {s.practice_educators} practice educators"

@@ -23,7 +23,7 @@ from planner.cli.output import (
     load_or_say,
     unusable,
 )
-from planner.reference.policy import Policy, default_policy
+from planner.reference.policy import BASIS_WORDS, Policy, default_policy
 from planner.whatif.headlines import movement_lines
 from planner.whatif.projection import Projection, project
 from planner.whatif.scenarios import Scenario, apply, compare, describe
@@ -140,8 +140,9 @@ def projection_lines(p: Projection) -> list[str]:
     lines = [
         f"Projection from {p.as_of:%d/%m/%Y}, {p.runs:,} runs (seed {p.seed}); turnover "
         f"{p.annual_turnover:.1%} a year, re-approval {p.reapproval_rate:.0%}; nobody recruited.",
-        f"AMHP target: {p.amhp_target if p.amhp_target is not None else 'n/a'} "
-        f"(policy per 100,000 adults); {p.posts_needed} needed posts.",
+        f"AMHP target: {p.amhp_target if p.amhp_target is not None else 'n/a'} now "
+        f"(policy per 100,000, {BASIS_WORDS[p.amhp_by_year[0].basis]}); "
+        f"{p.posts_needed} needed posts.",
         f"  {'month':<9}{'AMHPs: median (10-90%)':<24}{'planned leavers only':>21}"
         f"{'supervision slots/supervisees':>31}{'posts covered':>15}",
     ]
@@ -151,4 +152,15 @@ def projection_lines(p: Projection) -> list[str]:
         slots = f"{p.supervision_slots.median[m]:g}/{p.supervisees.median[m]:g}"
         posts = f"{p.posts_covered.median[m]:g}/{p.posts_needed}"
         lines.append(f"  {p.months[m]:%m/%Y}  {band:<24}{a.planned[m]:>21g}{slots:>31}{posts:>15}")
+    lines.append(
+        "  AMHPs per 100,000 by year (median), against the target for that year's population:"
+    )
+    for y in p.amhp_by_year:
+        if y.population is None:
+            continue
+        lines.append(
+            f"    {y.month:%m/%Y}: {y.population:,} ({y.population_source}): "
+            f"{y.per_100k_median:g} per 100,000; target {y.amhp_target} AMHPs"
+            + (f"; {y.note}" if y.note else "")
+        )
     return lines

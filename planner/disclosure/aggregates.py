@@ -45,9 +45,10 @@ class _Model(BaseModel):
 
 class BenchmarkLine(_Model):
     label: str
-    year: int
+    year: int | None  # None: undated in its source
     per_100k: float
     basis: str
+    measure: str  # "headcount" or "fte"
 
 
 class RotaLine(_Model):
@@ -106,8 +107,11 @@ class CommissionerView(_Model):
     amhp_headcount: Count
     amhp_fte: Figure
     duty_fte: Figure
+    population_basis: str  # the policy's basis for the target and demand
     adult_population: int | None
+    all_ages_population: int | None
     per_100k_adults: Figure | None
+    per_100k_people: Figure | None
     target_per_100k: float
     headcount_for_target: int | None
     benchmarks: list[BenchmarkLine]
@@ -143,12 +147,17 @@ def commissioner_view(
         amhp_headcount=count(a.headcount, t),
         amhp_fte=_figure(a.fte, small, t),
         duty_fte=_figure(a.duty_fte, small, t),
+        population_basis=a.population_basis,
         adult_population=a.adult_population,
+        all_ages_population=a.all_ages_population,
         per_100k_adults=None if a.per_100k_adults is None else _figure(a.per_100k_adults, small, t),
+        per_100k_people=None if a.per_100k_people is None else _figure(a.per_100k_people, small, t),
         target_per_100k=a.target_per_100k,
         headcount_for_target=a.headcount_for_target,
         benchmarks=[
-            BenchmarkLine(label=b.label, year=b.year, per_100k=b.per_100k, basis=b.basis)
+            BenchmarkLine(
+                label=b.label, year=b.year, per_100k=b.per_100k, basis=b.basis, measure=b.measure
+            )
             for b in a.benchmarks
         ],
         assessments_per_year=a.assessments_per_year,

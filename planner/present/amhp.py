@@ -23,23 +23,54 @@ from planner.workforce.models import Service
 SERVICE = "This service"
 
 
+MEASURE_WORDS = {"headcount": "AMHPs", "fte": "full-time equivalents"}
+
+
 def benchmark_rows(a: AmhpSufficiency) -> list[dict[str, Any]]:
-    """The service per 100,000 adults, then each benchmark with its year and basis."""
+    """The service per 100,000 people of all ages, as the benchmarks are (its FTE too where a
+    benchmark counts FTE), then each benchmark with its year, basis and what it counted."""
     rows: list[dict[str, Any]] = []
-    if a.per_100k_adults is not None:
-        rows.append(
-            {"Label": SERVICE, "Per 100k": a.per_100k_adults, "Basis": "adults 18+", "Source": ""}
-        )
+    if a.per_100k_people is not None:
+        rows.append(_service_row(SERVICE, a.per_100k_people, "headcount", a))
+    if a.fte_per_100k_people is not None and any(b.measure == "fte" for b in a.benchmarks):
+        rows.append(_service_row(f"{SERVICE} (FTE)", a.fte_per_100k_people, "fte", a))
     rows += [
         {
-            "Label": f"{b.label} ({b.year})",
+            "Label": f"{b.label} ({b.year or 'undated'})",
             "Per 100k": b.per_100k,
             "Basis": b.basis,
+            "Counted as": MEASURE_WORDS[b.measure],
             "Source": b.citation,
         }
         for b in a.benchmarks
     ]
     return rows
+
+
+def _service_row(label: str, value: float, measure: str, a: AmhpSufficiency) -> dict[str, Any]:
+    source = next((b.source for b in a.bases if b.basis == "all_ages"), a.population.source)
+    return {
+        "Label": label,
+        "Per 100k": value,
+        "Basis": "people of all ages",
+        "Counted as": MEASURE_WORDS[measure],
+        "Source": f"population: {source}",
+    }
+
+
+def basis_rows(a: AmhpSufficiency) -> list[dict[str, Any]]:
+    """The AMHP figures on the policy's population basis and on the other, side by side."""
+    return [
+        {
+            "Population basis": b.words + (" (used)" if b.used else ""),
+            "People": b.population,
+            "AMHPs per 100,000": b.per_100k,
+            "AMHPs for the target": b.headcount_for_target,
+            "Assessments a year": b.assessments_per_year,
+            "Where the figure comes from": b.source,
+        }
+        for b in a.bases
+    ]
 
 
 def benchmark_chart(a: AmhpSufficiency) -> alt.LayerChart:
@@ -53,7 +84,7 @@ def benchmark_chart(a: AmhpSufficiency) -> alt.LayerChart:
             color=alt.condition(
                 alt.datum.Label == SERVICE, alt.value("#1f77b4"), alt.value("#9ecae1")
             ),
-            tooltip=["Label:N", "Per 100k:Q", "Basis:N"],
+            tooltip=["Label:N", "Per 100k:Q", "Basis:N", "Counted as:N"],
         )
     )
     rule = (
@@ -141,31 +172,42 @@ def horizon_counts(a: AmhpSufficiency) -> dict[str, int]:
 
 def population_line(a: AmhpSufficiency) -> str:
     p = a.population
+    if p.adults is None or p.all_ages is None:
+        return f"Population: none ({p.note or 'none given'})."
     year = f" {p.year}" if p.year else ""
-    figure = f"{p.adults:,} adults" if p.adults is not None else "no adult population"
-    line = f"Population: {figure} ({p.source}{year})."
+    used = a.bases[0]
+    line = (
+        f"Population: {p.all_ages:,} people of all ages, {p.adults:,} adults ({p.source}{year}); "
+        f"the target and demand are set against {used.words}."
+    )
     if p.note:
-        line += f" {p.note}."
+        line += f" {p.note[0].upper()}{p.note[1:]}."
     return line
 
 
+POPULATION_FIELD = {"all_ages": "all_ages_population", "adults_18_plus": "adult_population"}
+
+
 def with_inputs(
-    service: Service, policy: Policy, adults: int, rate: float, hours: float, shown: int
+    service: Service, policy: Policy, people: int, rate: float, hours: float, shown: int
 ) -> tuple[Service, Policy] | list[str]:
-    """The service and policy this page uses, or the reasons the inputs are refused. The
-    population is only overridden when it differs from the one `shown` (which may be ONS's)."""
+    """The service and policy this page uses, or the reasons the inputs are refused. `people`
+    is the population on the policy's basis; it is only used when it differs from the one
+    `shown` (which may be ONS's), and then the other basis is estimated from it."""
     try:
         changed = policy.with_changes(
             assessments_per_100k_per_year=rate, amhp_hours_per_assessment=hours
         )
     except ValidationError as exc:
         return [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
-    if adults == shown:
+    if people == shown:
         return service, changed
+    field = POPULATION_FIELD[policy.population_basis]
+    other = next(f for f in POPULATION_FIELD.values() if f != field)
     try:
-        return Service.model_validate({**service.model_dump(), "adult_population": adults}), changed
+        return Service.model_validate({**service.model_dump(), field: people, other: None}), changed
     except ValidationError as exc:
-        return [f"Adult population: {e['msg']}" for e in exc.errors()]
+        return [f"Population: {e['msg']}" for e in exc.errors()]
 
 
 # Material icons, not emoji: headless Chromium has no emoji font and shows empty boxes.

@@ -99,13 +99,17 @@ def amhp_chart(p: Projection) -> alt.LayerChart:
 def yearly_rows(p: Projection) -> list[dict[str, Any]]:
     """Once a year: every projected figure's median and band."""
     rows = []
-    for i in range(0, len(p.months), 12):
+    for k, i in enumerate(range(0, len(p.months), 12)):
+        year = p.amhp_by_year[k] if k < len(p.amhp_by_year) else None
         rows.append(
             {
                 "Month": p.months[i].strftime("%m/%Y"),
                 "AMHPs": p.amhp.median[i],
                 f"AMHPs {BAND}": f"{p.amhp.p10[i]:g}-{p.amhp.p90[i]:g}",
                 "AMHPs planned": p.amhp.planned[i],
+                "Population": year.population if year else None,
+                "AMHPs per 100,000": year.per_100k_median if year else None,
+                "AMHP target": year.amhp_target if year else None,
                 "Supervision slots": p.supervision_slots.median[i],
                 "Supervisees": p.supervisees.median[i],
                 "Needed posts covered": f"{p.posts_covered.median[i]:g} of {p.posts_needed}",

@@ -37,14 +37,16 @@ def label(name: str) -> str:
 class PolicyField:
     row: PolicyRow
     label: str
-    kind: str  # "int", "float", "level", "stage", "rota", "posts", "categories", "team_kinds"
+    # "int", "float", "level", "basis", "stage", "rota", "posts", "categories", "team_kinds"
     # or "weights"
+    kind: str
     options: tuple[str, ...] = ()
 
 
 _SPECIAL = {
     "rota": "rota",
     "supervisor_min_level": "level",
+    "population_basis": "basis",
     "practice_educator_final_placement_stage": "stage",
     "supervisor_posts": "posts",
     "allocation_needs_eligibility": "categories",
@@ -57,6 +59,7 @@ def policy_fields(policy: Policy) -> list[PolicyField]:
     fw = load_framework()
     options = {
         "level": fw.level_ids(),
+        "basis": ("all_ages", "adults_18_plus"),
         "posts": fw.post_ids(),
         "categories": tuple(c.code for c in fw.categories),
         "team_kinds": get_args(TeamKind),

@@ -41,6 +41,7 @@ class Source(_Ref):
     retrieved: date
     seed: str | None = None
     licence: str | None = None
+    own: bool = False  # this project's own reasoned default: there is no clause to cite
 
     def citation(self) -> str:
         return f"{self.publisher}, {self.title} ({self.edition}). {self.url}"
@@ -211,9 +212,11 @@ class PostsFile(_Ref):
 
 class Benchmark(_Ref):
     label: str
-    year: int
+    year: int | None = None  # None: the source gives the figure without a date
     per_100k: float = Field(gt=0)
+    measure: Literal["headcount", "fte"]  # approved people, or their full-time equivalents
     source: str
+    clause: str = Field(min_length=1)  # where in the source the figure is given
     check: bool = False
     note: str = ""
 
@@ -227,7 +230,9 @@ class HeadcountFigure(_Ref):
 class DetentionFigure(_Ref):
     year: str
     detentions: int = Field(gt=0)
+    at_least: bool = False  # the source gives "over N", not the count
     source: str
+    note: str = ""
 
 
 class BenchmarksFile(_Ref):

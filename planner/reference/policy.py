@@ -19,6 +19,8 @@ from planner.reference.framework import Framework, TeamKind, load_framework
 from planner.reference.strict_yaml import DataFileError, describe_validation, read_yaml
 
 POLICY_FILE = Path("policy") / "defaults.yaml"
+PopulationBasisName = Literal["all_ages", "adults_18_plus"]
+BASIS_WORDS: dict[str, str] = {"all_ages": "people of all ages", "adults_18_plus": "adults (18+)"}
 
 
 class Shift(BaseModel):
@@ -50,6 +52,7 @@ class Policy(BaseModel):
     amhp_approval_years: int = Field(ge=1, le=5, description="the law allows at most five years")
     amhp_cpd_hours_per_year: float = Field(ge=0, le=500)
     amhp_target_per_100k: float = Field(gt=0, le=100)
+    population_basis: PopulationBasisName
     horizon_months: int = Field(ge=1, le=60)
     assessments_per_100k_per_year: float = Field(ge=0, le=5000)
     amhp_hours_per_assessment: float = Field(gt=0, le=48)
@@ -139,7 +142,7 @@ class PolicyEntry(BaseModel):
     unit: str
     description: str
     source: str
-    clause: str | None = None  # where in the source the value is said
+    clause: str | None = Field(default=None, min_length=1)  # where in the source it is said
     check: bool = False
 
 
@@ -178,8 +181,23 @@ def _entries(root: Path) -> dict[str, PolicyEntry]:
 
 
 def policy_entries(root: Path | None = None) -> dict[str, PolicyEntry]:
-    """Each policy value's default, unit, description and source id."""
+    """Each policy value's default, unit, description, source id and clause."""
     return _entries(root or data_dir())
+
+
+def citation_problems(root: Path | None = None) -> list[str]:
+    """One sentence per policy value that cites a published source without saying which clause
+    (paragraph, section, regulation, page or table) it rests on. This project's own defaults
+    (a source marked `own`) have nothing to cite."""
+    root = root or data_dir()
+    fw = load_framework(root)
+    return [
+        f"{POLICY_FILE.as_posix()}: {name} cites {entry.source} ({fw.source(entry.source).title}) "
+        "without saying which clause; add `clause:` naming the paragraph, section, regulation, "
+        "page or table it rests on"
+        for name, entry in _entries(root).items()
+        if entry.clause is None and not fw.source(entry.source).own
+    ]
 
 
 @cache
@@ -207,8 +225,8 @@ class PolicyRow(BaseModel):
     unit: str
     description: str
     source: str
-    citation: str
     clause: str | None
+    citation: str
     check: bool
 
 
@@ -228,8 +246,9 @@ def policy_table(policy: Policy) -> list[PolicyRow]:
                 unit=entry.unit,
                 description=entry.description,
                 source=entry.source,
-                citation=fw.source(entry.source).citation(),
                 clause=entry.clause,
+                citation=fw.source(entry.source).citation()
+                + (f" — {entry.clause}" if entry.clause else ""),
                 check=entry.check,
             )
         )

@@ -478,6 +478,7 @@ def _empty_like(service: Service) -> Service:
         local_authority=service.local_authority,
         la_code=service.la_code,
         adult_population=service.adult_population,
+        all_ages_population=service.all_ages_population,
         as_of=service.as_of,
         extra_columns=service.extra_columns,
     )

@@ -29,9 +29,9 @@ from planner.succession.models import AmhpPipeline, PipelineYear
 from planner.workforce.graph import WorkforceGraph
 
 
-def target_headcount(policy: Policy, adults: int | None) -> int:
-    """AMHPs needed for the adult population at the policy rate per 100,000."""
-    return math.ceil(policy.amhp_target_per_100k * (adults or 0) / 100_000)
+def target_headcount(policy: Policy, population: int | None) -> int:
+    """AMHPs needed for the population (on the policy's basis) at the policy rate per 100,000."""
+    return math.ceil(policy.amhp_target_per_100k * (population or 0) / 100_000)
 
 
 def expected_amhps(wg: WorkforceGraph, policy: Policy, months: int) -> list[float]:
@@ -52,10 +52,10 @@ def expected_amhps(wg: WorkforceGraph, policy: Policy, months: int) -> list[floa
     return [float(v) for v in (present * renewed * stays).sum(axis=0)]
 
 
-def amhp_pipeline(wg: WorkforceGraph, policy: Policy, adults: int | None) -> AmhpPipeline:
+def amhp_pipeline(wg: WorkforceGraph, policy: Policy, population: int | None) -> AmhpPipeline:
     """Year-by-year projection and the trainee starts needed over the horizon."""
     ix = wg.index
-    target = target_headcount(policy, adults)
+    target = target_headcount(policy, population)
     years = max(1, math.ceil(policy.horizon_months / 12))
     lag = math.ceil(policy.amhp_training_months / 12)
     dates = month_grid(wg.as_of, 12 * years)

@@ -31,14 +31,14 @@ def plan_service(
     policy = policy or default_policy()
     wg = build(service, as_of)
     report = analyse_graph(wg, policy)
-    adults = population_basis(service, None, wg.as_of).adults
-    return succession_plan(wg, report, policy, adults)
+    population = population_basis(service, None, wg.as_of).people(policy.population_basis)
+    return succession_plan(wg, report, policy, population)
 
 
 def succession_plan(
-    wg: WorkforceGraph, report: Report, policy: Policy, adults: int | None
+    wg: WorkforceGraph, report: Report, policy: Policy, population: int | None
 ) -> SuccessionPlan:
-    """The whole plan for the service the graph and report describe."""
+    """`population`: the people served on the policy's population basis, for the AMHP target."""
     crit = critical_positions(wg, report, policy)
     end = report.leadership.horizon_end
     cache: dict[Requirement, Scored] = {}
@@ -54,7 +54,7 @@ def succession_plan(
         )
         for (pos, _, _), cands, first in zip(crit, ranked, firsts, strict=True)
     ]
-    amhp = amhp_pipeline(wg, policy, adults)
+    amhp = amhp_pipeline(wg, policy, population)
     return SuccessionPlan(
         as_of=wg.as_of,
         horizon_end=report.leadership.horizon_end,

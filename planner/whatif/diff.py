@@ -86,6 +86,7 @@ SERVICE_FIELDS = (
     "local_authority",
     "la_code",
     "adult_population",
+    "all_ages_population",
     "as_of",
     "extra_columns",
 )

@@ -59,14 +59,14 @@ FIGURES: tuple[tuple[str, str, Better, Callable[[Report], float | None]], ...] =
     ("amhp_fte", "AMHP FTE", "higher", lambda r: r.amhp.fte),
     ("amhp_duty_fte", "AMHP duty FTE", "higher", lambda r: r.amhp.duty_fte),
     (
-        "amhp_per_100k_adults",
-        "AMHPs per 100,000 adults",
+        "amhp_per_100k",
+        "AMHPs per 100,000 (policy's population basis)",
         "higher",
-        lambda r: r.amhp.per_100k_adults,
+        lambda r: r.amhp.per_100k,
     ),
     (
         "amhp_target_per_100k",
-        "Target per 100,000 adults",
+        "Target per 100,000",
         "neither",
         lambda r: r.amhp.target_per_100k,
     ),

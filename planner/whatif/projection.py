@@ -10,11 +10,13 @@ the two agree. Turnover and renewals are drawn at random, `projection_runs` time
 `projection_seed`, giving a median and a 10th-90th percentile band; the planned path has no
 turnover and counts each renewal at its rate, so with no turnover and a rate of 0 or 1 the band
 collapses onto it. Every count is built from per-run start and end months with `bincount`, so
-5,000 workers x 1,000 runs x 60 months never forms a cube.
+5,000 workers x 1,000 runs x 60 months never forms a cube. At the as-of date and each anniversary
+the AMHPs are set against that year's population on the policy's basis (`amhp_by_year`).
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 
@@ -31,7 +33,7 @@ from planner.analysis.amhp_approvals import (
     renewed_share,
 )
 from planner.analysis.leadership import leadership
-from planner.analysis.population_basis import population_basis
+from planner.analysis.population_basis import population_by_year
 from planner.analysis.supervision import may_supervise
 from planner.reference.policy import Policy
 from planner.workforce.graph import WorkforceGraph, build
@@ -40,6 +42,7 @@ from planner.workforce.models import Service
 Months = npt.NDArray[np.int64]
 Counts = npt.NDArray[np.float64]
 PERCENTILES = (10, 50, 90)
+PER = 100_000
 
 ASSUMPTIONS = (
     "Nobody is recruited: the projection shows what happens if nothing is done.",
@@ -64,6 +67,25 @@ class Band(BaseModel):
     planned: list[float]
 
 
+class AmhpYear(BaseModel):
+    """AMHPs against the population at each anniversary of the as-of date: the projection's
+    headcount per 100,000 on the policy's population basis, and the target for that year."""
+
+    model_config = ConfigDict(frozen=True)
+
+    month: date
+    year: int  # the calendar year whose population is used
+    basis: str  # "all_ages" or "adults_18_plus", the policy's
+    population: int | None
+    population_source: str
+    amhp_target: int | None  # headcount for the policy's target per 100,000
+    amhps_median: float
+    amhps_planned: float
+    per_100k_median: float | None
+    per_100k_planned: float | None
+    note: str
+
+
 class Projection(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -79,7 +101,8 @@ class Projection(BaseModel):
     supervisees: Band
     posts_covered: Band
     posts_needed: int
-    amhp_target: int | None  # headcount for the policy's target per 100,000 adults
+    amhp_target: int | None  # headcount for the policy's target at the as-of date
+    amhp_by_year: list[AmhpYear]  # the as-of date and each anniversary after it
     assumptions: list[str]
 
 
@@ -112,8 +135,9 @@ def project(
     s = _setup(wg, 12 * years)
     rng = np.random.default_rng(seed)
     leave = _leave_months(s, policy.annual_turnover, runs, rng)
-    adults = population_basis(service, None, wg.as_of).adults
     posts = _posts(wg, policy)
+    amhp = _amhp(wg, policy, s, leave, rng)
+    by_year = _by_year(service, policy, wg.as_of, amhp, years)
     return Projection(
         as_of=wg.as_of,
         months=[add_months(wg.as_of, m) for m in range(s.last + 1)],
@@ -122,14 +146,44 @@ def project(
         seed=seed,
         annual_turnover=policy.annual_turnover,
         reapproval_rate=policy.amhp_reapproval_rate,
-        amhp=_amhp(wg, policy, s, leave, rng),
+        amhp=amhp,
         supervision_slots=_people(s, leave, _slots(wg, policy)),
         supervisees=_people(s, leave, _supervisees(wg)),
         posts_covered=_posts_covered(s, leave, posts),
         posts_needed=len(posts),
-        amhp_target=-(-int(policy.amhp_target_per_100k * adults) // 100_000) if adults else None,
+        amhp_target=by_year[0].amhp_target,
+        amhp_by_year=by_year,
         assumptions=list(ASSUMPTIONS),
     )
+
+
+def _by_year(
+    service: Service, policy: Policy, as_of: date, amhp: Band, years: int
+) -> list[AmhpYear]:
+    months = [add_months(as_of, 12 * k) for k in range(years + 1)]
+    populations = population_by_year(service, [m.year for m in months], as_of)
+    out = []
+    for k, (month, pop) in enumerate(zip(months, populations, strict=True)):
+        people = pop.people(policy.population_basis)
+        median, planned = amhp.median[12 * k], amhp.planned[12 * k]
+        out.append(
+            AmhpYear(
+                month=month,
+                year=pop.year or month.year,
+                basis=policy.population_basis,
+                population=people,
+                population_source=pop.source,
+                amhp_target=(
+                    math.ceil(policy.amhp_target_per_100k * people / PER - 1e-9) if people else None
+                ),
+                amhps_median=median,
+                amhps_planned=planned,
+                per_100k_median=round(median / people * PER, 2) if people else None,
+                per_100k_planned=round(planned / people * PER, 2) if people else None,
+                note=pop.note,
+            )
+        )
+    return out
 
 
 def _setup(wg: WorkforceGraph, last: int) -> _Setup:

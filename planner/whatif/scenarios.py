@@ -237,15 +237,22 @@ def _recruit(edit: Recruit, service: Service, policy: Policy) -> Applied | str:
 
 
 def _population(edit: PopulationGrowth, service: Service, policy: Policy) -> Applied | str:
-    adults = population_basis(service, None, service.as_of).adults
-    if adults is None:
-        return "the service has no adult population to grow (set it first)"
+    """Grow the figures the service gives (a figure it leaves to be estimated stays estimated);
+    a service that gives none takes ONS's figures for its council, grown."""
+    found = population_basis(service, None, service.as_of)
+    if found.adults is None:
+        return "the service has no population to grow (set it first)"
     if edit.percent <= -100:
         return f"a population cannot fall by {-edit.percent:g}%"
-    grown = round(adults * (1 + edit.percent / 100))
-    if grown > MAX_POPULATION:
-        return f"{grown:,} adults is more than any council serves"
-    return service.model_copy(update={"adult_population": grown}), policy
+    own = service.adult_population is not None or service.all_ages_population is not None
+    start = {
+        "adult_population": service.adult_population if own else found.adults,
+        "all_ages_population": service.all_ages_population if own else found.all_ages,
+    }
+    grown = {k: round(v * (1 + edit.percent / 100)) for k, v in start.items() if v is not None}
+    if any(v > MAX_POPULATION for v in grown.values()):
+        return f"{max(grown.values()):,} people is more than any council serves"
+    return service.model_copy(update=grown), policy
 
 
 def _policy(edit: PolicyChange, service: Service, policy: Policy) -> Applied | str:

@@ -14,6 +14,7 @@ from xlsxwriter.workbook import Workbook
 
 from planner.disclosure.aggregates import Breakdown, CommissionerView, RotaLine
 from planner.disclosure.suppression import Suppressed
+from planner.reference.policy import BASIS_WORDS
 from planner.roster.writing.workbook import (
     Formats,
     Target,
@@ -21,6 +22,8 @@ from planner.roster.writing.workbook import (
     raw_writer,
     write_headings,
 )
+
+_MEASURE = {"headcount": "AMHPs", "fte": "full-time equivalents"}
 
 
 def _cell(value: Any) -> Any:
@@ -49,9 +52,12 @@ def _summary(v: CommissionerView) -> list[tuple[str, Any]]:
         ("AMHPs with current approval", v.amhp_headcount),
         ("AMHP FTE", v.amhp_fte),
         ("Duty FTE", v.duty_fte),
+        ("Population basis of the target and demand", BASIS_WORDS.get(v.population_basis)),
+        ("People of all ages served", v.all_ages_population),
         ("Adults 18+ served", v.adult_population),
+        ("AMHPs per 100,000 people of all ages", v.per_100k_people),
         ("AMHPs per 100,000 adults", v.per_100k_adults),
-        ("Target per 100,000 adults", v.target_per_100k),
+        ("Target per 100,000 (on the population basis)", v.target_per_100k),
         ("AMHPs needed for the target", v.headcount_for_target),
         ("Assessments a year", v.assessments_per_year),
         ("AMHP hours the assessments need", v.demand_hours),
@@ -90,8 +96,11 @@ def write_commissioner_workbook(view: CommissionerView, target: Target) -> None:
         wb,
         fmt,
         "Benchmarks",
-        ("Benchmark", "Year", "Per 100,000", "Basis"),
-        [(b.label, b.year, b.per_100k, b.basis) for b in view.benchmarks],
+        ("Benchmark", "Year", "Per 100,000", "Basis", "Counted as"),
+        [
+            (b.label, b.year or "undated", b.per_100k, b.basis, _MEASURE[b.measure])
+            for b in view.benchmarks
+        ],
     )
     _table(
         wb,

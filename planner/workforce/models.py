@@ -201,7 +201,10 @@ class Service(BaseModel):
     name: str = Field(min_length=1, max_length=200)
     local_authority: str = Field(min_length=1, max_length=200)
     la_code: str | None = Field(default=None, pattern=r"^E\d{8}$")
+    # The service's own population, each named by its basis: adults 18+ and people of all ages.
+    # Either, both or neither may be given (then the council code finds ONS's figures).
     adult_population: int | None = Field(default=None, ge=0, le=MAX_POPULATION)
+    all_ages_population: int | None = Field(default=None, ge=0, le=MAX_POPULATION)
     as_of: date
     teams: tuple[Team, ...] = ()
     workers: tuple[Worker, ...] = ()

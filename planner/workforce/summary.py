@@ -24,7 +24,8 @@ class ServiceSummary(BaseModel):
     model_config = ConfigDict(frozen=True)
     name: str
     local_authority: str
-    adult_population: int | None
+    adult_population: int | None  # the service file's own figures (ONS's are found in analysis)
+    all_ages_population: int | None
     as_of: date
     headcount: int
     fte: float
@@ -51,6 +52,7 @@ def summarise(service: Service, as_of: date | None = None) -> ServiceSummary:
         name=service.name,
         local_authority=service.local_authority,
         adult_population=service.adult_population,
+        all_ages_population=service.all_ages_population,
         as_of=on,
         headcount=len(staff),
         fte=round(sum(w.fte for w in staff), 2),

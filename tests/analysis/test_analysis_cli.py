@@ -42,6 +42,29 @@ def test_json_has_the_shape_other_tools_rely_on(capsys: pytest.CaptureFixture[st
     assert {"area", "severity", "message", "evidence", "policy"} <= set(report["findings"][0])
 
 
+def test_json_exposes_the_population_basis_and_both_rates(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = run(capsys, "analyse", "demo", "--json")
+    amhp = json.loads(out)["amhp"]
+    assert amhp["population_basis"] == "all_ages"  # the policy's default, as the sources count
+    assert amhp["per_100k"] == amhp["per_100k_people"] == 5.21  # 12 / 230,498 people
+    assert amhp["per_100k_adults"] == 6.58  # 12 / 182,400 adults, shown beside
+    used, other = amhp["bases"]
+    assert (used["basis"], used["used"], other["basis"], other["used"]) == (
+        "all_ages",
+        True,
+        "adults_18_plus",
+        False,
+    )
+    # The demo gives adults only: its all-ages figure is estimated, and says how.
+    assert "estimated" in used["source"] and other["source"] == "service file"
+    assert (used["headcount_for_target"], other["headcount_for_target"]) == (24, 19)
+    assert (
+        round(used["assessments_per_year"]) == 618 and round(other["assessments_per_year"]) == 489
+    )
+
+
 def test_json_figures_are_the_librarys(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "analyse", "demo", "--json")
     report = json.loads(out)

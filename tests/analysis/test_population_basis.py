@@ -14,7 +14,9 @@ HARTLEPOOL = "E06000001"
 def test_the_service_files_own_figure_is_used_first() -> None:
     a = analyse(load_demo()).amhp
     assert a.adult_population == 182_400 and a.population.source == "service file"
-    assert a.population.licence is None
+    # The demo gives adults only: the all-ages figure is estimated at England's ratio, from ONS.
+    assert "estimated" in a.population.all_ages_source and "England" in a.population.note
+    assert "Open Government Licence" in (a.population.licence or "")
 
 
 @pytest.mark.parametrize("year", [2026, 2030, 2043])
@@ -45,7 +47,7 @@ def test_years_past_the_projections_use_the_last_and_say_so() -> None:
 def test_no_population_at_all_is_a_finding_not_an_error() -> None:
     s = load_demo().model_copy(update={"adult_population": None})
     r = analyse(s)
-    assert r.amhp.per_100k_adults is None and r.amhp.rota == []
+    assert r.amhp.per_100k is None and r.amhp.per_100k_adults is None and r.amhp.rota == []
     assert [f.code for f in r.amhp.findings if f.code == "no_population"]
 
 

@@ -38,7 +38,7 @@ def test_amhp_page_shows_the_analysis_figures() -> None:
     a = analyse(demo, default_policy(), demo.as_of).amhp
     at = amhp_page()
     assert metric(at, "AMHPs with current approval") == str(a.headcount)
-    assert metric(at, "AMHPs per 100,000 adults") == f"{a.per_100k_adults:g}"
+    assert metric(at, "AMHPs per 100,000 people of all ages") == f"{a.per_100k:g}"
     rota = at.dataframe[1].value
     assert list(rota["AMHPs needed"]) == [r.amhps_needed for r in a.rota]
     horizon = at.dataframe[2].value
@@ -47,11 +47,11 @@ def test_amhp_page_shows_the_analysis_figures() -> None:
 
 def test_amhp_page_inputs_change_the_figures() -> None:
     at = amhp_page()
-    before = metric(at, "AMHPs per 100,000 adults")
+    before = metric(at, "AMHPs per 100,000 people of all ages")
     needed = list(at.dataframe[1].value["AMHPs needed"])
-    at.number_input(key="amhp_adults").set_value(1_000_000).run()
+    at.number_input(key="amhp_people").set_value(1_000_000).run()
     assert not at.exception
-    assert metric(at, "AMHPs per 100,000 adults") != before
+    assert metric(at, "AMHPs per 100,000 people of all ages") != before
     at.number_input(key="amhp_rate").set_value(1000.0).run()
     assert sum(at.dataframe[1].value["AMHPs needed"]) > sum(needed)
 

@@ -149,7 +149,7 @@ def test_diff_of_two_snapshots_shows_the_amhp_headline_getting_worse(
         "after": 11.0,
         "direction": "worse",
     }
-    assert moves["amhp_per_100k_adults"]["direction"] == "worse"
+    assert moves["amhp_per_100k"]["direction"] == "worse"
     assert moves["amhp_target_per_100k"]["direction"] == "same"
     code, out, _ = run(capsys, "diff", first, second)
     assert "AMHPs with current approval: 12 → 11 (worse)" in out

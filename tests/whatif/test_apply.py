@@ -47,8 +47,8 @@ def moved(*edits: object) -> dict[str, tuple[float | None, float | None, str]]:
 def test_an_amhp_leaving_today_lowers_the_amhp_headline() -> None:
     figures = moved(Leaves(staff_id="NB020", planned_leaving_date=TODAY))
     assert figures["amhp_headcount"] == (12, 11, "worse")
-    assert figures["amhp_per_100k_adults"][2] == "worse"
-    assert figures["amhp_headcount_shortfall"] == (7, 8, "worse")
+    assert figures["amhp_per_100k"][2] == "worse"
+    assert figures["amhp_headcount_shortfall"] == (12, 13, "worse")
 
 
 def test_a_later_leaving_date_shows_at_the_horizon_not_today() -> None:
@@ -69,7 +69,7 @@ def test_a_recruited_amhp_and_a_newly_approved_one_raise_the_headcount() -> None
 
 def test_population_growth_and_a_tighter_rota_rule_make_cover_worse() -> None:
     figures = moved(PopulationGrowth(percent=20), PolicyChange(name="min_amhps_per_shift", value=2))
-    assert figures["amhp_per_100k_adults"][2] == "worse"
+    assert figures["amhp_per_100k"][2] == "worse"
     assert figures["rota_fte_shortfall"][2] == "worse"
     assert figures["rota_cover"][2] == "worse"
 

@@ -56,7 +56,7 @@ def test_turnover_wears_the_workforce_down_without_recruitment() -> None:
     p = project(DEMO, POLICY, runs=300)
     assert p.supervisees.median[-1] < p.supervisees.median[0] == 35
     assert p.amhp.p10[-1] < p.amhp.planned[-1]
-    assert p.amhp_target == 19 and p.posts_needed == 7
+    assert p.amhp_target == 24 and p.posts_needed == 7
 
 
 @settings(max_examples=25)
@@ -86,3 +86,31 @@ def test_turnover_runs_average_to_the_policy_rate() -> None:
     for band in (p.supervisees, p.supervision_slots):
         assert abs(band.mean[12] - 0.7 * band.mean[0]) < 0.01 * band.mean[0] + 0.2
         assert band.p10[12] < band.mean[12] < band.p90[12]
+
+
+def test_amhps_per_100k_by_year_follow_the_councils_projected_population() -> None:
+    # Cumberland (today's code) with no figure of its own: ONS's population for each year.
+    s = DEMO.model_copy(update={"la_code": "E06000063", "adult_population": None})
+    p = project(s, CERTAIN, years=3, runs=20)
+    assert [y.month.year for y in p.amhp_by_year] == [2026, 2027, 2028, 2029]
+    assert p.amhp_by_year[0].population == 273_942  # all ages, the policy's basis, in 2026
+    assert len({y.population for y in p.amhp_by_year}) > 1  # the projection moves year by year
+    for y in p.amhp_by_year:
+        assert y.basis == "all_ages" and y.population
+        assert y.per_100k_planned == round(y.amhps_planned / y.population * 100_000, 2)
+        assert y.amhp_target == -(-y.population // 10_000)
+    assert p.amhp_target == p.amhp_by_year[0].amhp_target
+
+
+def test_a_service_figure_with_a_council_code_grows_as_the_council_does() -> None:
+    s = DEMO.model_copy(update={"la_code": "E06000063"})  # 182,400 adults of its own
+    first, *_, last = project(s, CERTAIN, years=5, runs=20).amhp_by_year
+    assert first.population is not None and last.population is not None
+    assert "grown as ONS projects Cumberland" in last.population_source
+    assert first.population != last.population
+
+
+def test_without_a_council_code_the_population_is_held_and_says_why() -> None:
+    years = project(DEMO, CERTAIN, years=2, runs=20).amhp_by_year
+    assert len({y.population for y in years}) == 1
+    assert all("no council code" in y.note for y in years)

@@ -73,6 +73,7 @@ def build_service(
         "local_authority": values.get("local_authority", NOT_GIVEN),
         "la_code": values.get("la_code"),
         "adult_population": values.get("adult_population"),
+        "all_ages_population": values.get("all_ages_population"),
         "as_of": values.get("as_of", today),
     }
     team_list = teams if teams is not None else _derived_teams(result.workers, layout)
@@ -104,6 +105,7 @@ def _valid_service_fields(
         "local_authority": NOT_GIVEN,
         "la_code": None,
         "adult_population": None,
+        "all_ages_population": None,
         "as_of": today,
     }
     problems: list[Problem] = []

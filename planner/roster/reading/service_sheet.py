@@ -1,7 +1,10 @@
 """The Service and Teams sheets of a roster workbook: what the service is and which teams it has.
 
 The Service sheet is a list of labels (column A) and values (the cell to the right of each
-label; a third column holds notes): service name, local authority, LA code, adult population and as-of date. The Teams sheet
+label; a third column holds notes): service name, local authority, LA code, adult population,
+all-ages population and as-of date. Each population names its basis (adults 18+ or all ages);
+a bare "Population" is reported and not used, since the AMHP target and demand depend on which
+it is. The Teams sheet
 is a table with a Team and a Kind column. A roster without these sheets (an HR export, a CSV)
 still imports: the name comes from the file, the as-of date is today, and the teams are the
 ones named in the Team column, each of kind community unless its name says otherwise.
@@ -25,6 +28,8 @@ TEAMS_SHEET = "Teams"
 NOT_GIVEN = "Not given"
 _KIND_HEADINGS = {"kind", "teamkind", "type", "teamtype", "kindofteam"}
 _TEAM_HEADINGS = {"team", "teamname", "name"}
+_POPULATION_KEYS = ("adult_population", "all_ages_population")
+_AMBIGUOUS_POPULATION = {"population", "populationserved", "totalpopulationserved"}
 
 
 @dataclass
@@ -40,7 +45,13 @@ def read_service_sheet(rows: list[list[Cell]], layout: Layout) -> ServiceInfo:
         first = next((c for c, v in enumerate(row) if cell_text(v)), None)
         if first is None:
             continue
-        key = layout.service_labels.get(normalise(cell_text(row[first])))
+        text = normalise(cell_text(row[first]))
+        key = layout.service_labels.get(text)
+        if key is None and text in _AMBIGUOUS_POPULATION:
+            value = row[first + 1] if first + 1 < len(row) else ""
+            if cell_text(value):
+                info.problems.append(_ambiguous_population(r + 1, value, layout))
+            continue
         if key is None or key in info.rows:
             continue
         info.rows[key] = r + 1
@@ -62,7 +73,7 @@ def _service_value(key: str, value: Cell) -> Any:
         if isinstance(value, float | int) and not isinstance(value, bool):
             return serial_date(value)
         return parse_date_text(cell_text(value))
-    if key == "adult_population":
+    if key in _POPULATION_KEYS:
         text = cell_text(value).replace(",", "")
         try:
             number = float(text)
@@ -75,6 +86,21 @@ def _service_value(key: str, value: Cell) -> Any:
         return int(number)
     text = cell_text(value)
     return text.upper() if key == "la_code" else text
+
+
+def _ambiguous_population(row: int, value: Cell, layout: Layout) -> Problem:
+    adults = layout.spec.service_sheet["adult_population"].label
+    all_ages = layout.spec.service_sheet["all_ages_population"].label
+    return Problem(
+        severity="warning",
+        code="population_basis_not_said",
+        message=f"The Service sheet gives a population without saying whether it counts adults "
+        f"(18+) or people of all ages, so it is not used; label it {adults!r} or {all_ages!r}.",
+        column="Population",
+        value=cell_text(value) or None,
+        sheet=SERVICE_SHEET,
+        row=row,
+    )
 
 
 def _problem(layout: Layout, key: str, row: int | None, value: Cell, message: str) -> Problem:

@@ -24,7 +24,10 @@ def write_service_sheet(
         "name": "The service's name, as reports show it.",
         "local_authority": "The council the service belongs to.",
         "la_code": "The council's ONS code (E followed by eight digits), to look up its population.",
-        "adult_population": "Adults (18 and over) the service serves, for AMHPs per 100,000 adults.",
+        "adult_population": "Adults (18 and over) the service serves. Give this, the all-ages "
+        "figure, or both; a figure not given is estimated from the other.",
+        "all_ages_population": "People of all ages the service serves: the basis of the AMHP "
+        "target and the assessment rate (per 100,000 people) by default.",
         "as_of": "The date the roster describes; analyses are as of this date.",
     }
     for row, (key, entry) in enumerate(layout.spec.service_sheet.items()):

@@ -59,8 +59,8 @@ def plan_and_report(
     policy = policy or default_policy()
     wg = build(service, as_of)
     report = analyse_graph(wg, policy)
-    adults = population_basis(service, None, wg.as_of).adults
-    return report, succession_plan(wg, report, policy, adults)
+    population = population_basis(service, None, wg.as_of).people(policy.population_basis)
+    return report, succession_plan(wg, report, policy, population)
 
 
 def write_plan(

@@ -5,6 +5,7 @@ Act 1983 s13(1) and s114; SI 2008/1206 for approvals lapsing)."""
 
 from __future__ import annotations
 
+from planner.analysis.results import AmhpSufficiency
 from planner.workbooks.plan.sheet import Book, Sheet
 
 MONTH_HEADINGS = [
@@ -18,6 +19,10 @@ MONTH_HEADINGS = [
 ]
 
 
+def _source(a: AmhpSufficiency, basis: str) -> str:
+    return next((b.source for b in a.bases if b.basis == basis), "")
+
+
 def write_amhp(book: Book) -> None:
     a, pipe = book.report.amhp, book.plan.amhp
     s = book.sheet("AMHP sufficiency")
@@ -27,11 +32,16 @@ def write_amhp(book: Book) -> None:
             ("AMHPs (approval in force)", a.headcount),
             ("FTE", a.fte),
             ("FTE on duty", a.duty_fte),
-            ("Adults served", a.adult_population),
-            ("Population basis", a.population.source),
+            ("Population basis (target and demand)", a.bases[0].words),
+            ("People of all ages served", a.all_ages_population),
+            ("Where that figure comes from", _source(a, "all_ages")),
+            ("Adults 18+ served", a.adult_population),
+            ("Where that figure comes from", _source(a, "adults_18_plus")),
+            ("AMHPs per 100,000 people of all ages", a.per_100k_people),
             ("AMHPs per 100,000 adults", a.per_100k_adults),
-            ("Target per 100,000 adults", a.target_per_100k),
+            ("Target per 100,000 (on the basis)", a.target_per_100k),
             ("AMHPs the target needs", a.headcount_for_target),
+            (f"AMHPs the target would need on {a.bases[1].words}", a.bases[1].headcount_for_target),
             ("Shortfall against the target", a.headcount_shortfall),
             ("Assessments a year", a.assessments_per_year),
             ("AMHP hours they need", a.demand_hours),
