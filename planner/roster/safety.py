@@ -195,11 +195,12 @@ def _check_content_types(xml: bytes, filename: str) -> None:
 
 _SIGNS = re.escape(FORMULA_SIGNS)
 _SEPS = re.escape(SEPARATORS)
-# The start of the text or a separator, then any spaces, separators and quotes: where a piece of
-# the line begins in a spreadsheet that splits it there. A sign (or an apostrophe) right after it
-# is guarded, so quoting the whole field (which only a spreadsheet splitting on commas honours)
-# is not needed for safety.
-_PIECE = rf'(?:^|[{_SEPS}])[\s{_SEPS}"]*'
+_BREAKS = re.escape(SEPARATORS + "\r\n")  # a line break ends a record where quotes are not read
+# The start of the text or a separator or line break, then any spaces, separators and quotes:
+# where a piece of the line begins in a spreadsheet that splits it there. A sign (or an
+# apostrophe) right after it is guarded, so quoting the whole field (which only a spreadsheet
+# splitting on commas honours) is not needed for safety.
+_PIECE = rf'(?:^|[{_BREAKS}])[\s{_SEPS}"]*'
 _UNGUARDED = re.compile(rf"{_PIECE}(?=[{_SIGNS}'])")
 _GUARDED = re.compile(rf"({_PIECE})'(?=[{_SIGNS}'])")
 _LEADING_SIGN = re.compile(rf"[\s{_SEPS}]*[{_SIGNS}]")
@@ -231,4 +232,4 @@ def csv_unquote(text: str) -> str:
 
 
 def _has_separator(text: str) -> bool:
-    return ";" in text or "," in text or "\t" in text
+    return ";" in text or "," in text or "\t" in text or "\n" in text or "\r" in text
