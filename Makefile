@@ -1,10 +1,11 @@
-# Every target creates .venv itself, so a fresh clone needs nothing installed by hand.
+# Every target creates .venv itself, so a fresh clone needs nothing installed by hand; `make test`
+# also installs what its tests need from Debian when it can (tools/test_deps.py).
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test test-deps lint bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -18,11 +19,16 @@ run: $(STAMP)
 	$(BIN)/planner serve
 
 lint: $(STAMP)
-	$(BIN)/ruff check planner pages app.py tests bench
-	$(BIN)/ruff format --check planner pages app.py tests bench
+	$(BIN)/ruff check planner pages app.py tests bench tools
+	$(BIN)/ruff format --check planner pages app.py tests bench tools
 	$(BIN)/mypy
 
-test: $(STAMP) lint
+# Chromium, LibreOffice, the Carlito font and PostgreSQL: installed as root, else the command
+# to run is printed and the tests that need them are skipped with it as the reason.
+test-deps:
+	$(BIN)/python tools/test_deps.py
+
+test: $(STAMP) lint test-deps
 	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
 bench: $(STAMP)

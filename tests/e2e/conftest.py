@@ -1,7 +1,8 @@
 """Serve the app on localhost and drive it with Playwright in Debian's Chromium.
 
-Skipped (with the reason) where /usr/bin/chromium is missing; `.ci/run` installs it so CI
-always runs these. Never `playwright install`: the browser comes from Debian.
+Skipped where Chromium is missing, the reason naming the command that installs it (`make test`
+installs it when run as root, so CI always runs these). Never `playwright install`: the
+browser comes from Debian.
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ import pytest
 
 from planner.cli.serve import serve_argv
 from tests.conftest import ROOT
+from tests.deps import require
+from tools.test_deps import chromium
 
-CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = Path(__file__).resolve().parent / "screenshots"
 FLAGS = [
     "--headless",
@@ -32,7 +34,11 @@ FLAGS = [
     "--disable-sync",
 ]
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium not installed")
+
+@pytest.fixture(scope="session", autouse=True)
+def _chromium_installed() -> None:
+    """Before the app is started: every browser test skips at once where Chromium is missing."""
+    require("Chromium")
 
 
 def _free_port() -> int:
@@ -90,7 +96,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     with sync_playwright() as pw:
         context = pw.chromium.launch_persistent_context(
             str(profile),
-            executable_path=str(CHROMIUM),
+            executable_path=chromium(),
             headless=True,
             args=FLAGS,
             viewport={"width": 1400, "height": 1000},

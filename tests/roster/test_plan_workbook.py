@@ -174,12 +174,15 @@ def test_headings_frozen_filtered_and_printable(book: openpyxl.Workbook) -> None
     for ws in book.worksheets:
         if ws.sheet_state != "visible":
             continue
-        assert ws.page_setup.orientation == "landscape", ws.title
-        # one page wide (1 is the file format's default, so left unsaid), any number long
         setup = ws.page_setup
-        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
-        assert setup.fitToWidth in (None, 1) and setup.fitToHeight == 0, ws.title
-    assert book["Succession plan"].print_title_rows == "$1:$1"
+        assert setup.orientation == "landscape" and int(setup.paperSize) == 9, ws.title
+        if ws.sheet_properties.pageSetUpPr.fitToPage:  # one page across, any number long
+            assert setup.fitToWidth in (None, 1) and setup.fitToHeight == 0, ws.title
+        else:  # pages across at a scale that keeps 11 pt text at least 8.5 pt
+            assert int(setup.scale) >= 77, ws.title
+    plan = book["Succession plan"]
+    assert plan.print_title_rows == "$1:$1" and plan.print_title_cols == "$A:$A"
+    assert [b.id for b in plan.col_breaks.brk] == [8, 12, 16]  # a page for each successor
 
 
 def test_formula_looking_names_stay_text(book: openpyxl.Workbook) -> None:

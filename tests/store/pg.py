@@ -1,14 +1,14 @@
 """A throwaway PostgreSQL server for the store tests.
 
 `PLANNER_TEST_POSTGRES_URL` names an existing server (the tests create and drop their own
-databases there); otherwise Debian's binaries (`/usr/lib/postgresql/*/bin/initdb`) start a
+databases there); otherwise Debian's binaries (`/usr/lib/postgresql/*/bin/initdb`, which
+`make test` installs when it can: tools/test_deps.py) start a
 private cluster in a temporary folder on a loopback port, as `nobody` when the tests run as root
 (PostgreSQL refuses to run as root). Durability is switched off: the cluster lives for one run.
 """
 
 from __future__ import annotations
 
-import glob
 import itertools
 import os
 import pwd
@@ -21,27 +21,22 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, make_url
 
+from tools import test_deps
+
 ENV_URL = "PLANNER_TEST_POSTGRES_URL"
-REQUIRE = "PLANNER_REQUIRE_POSTGRES"  # CI sets it, so a missing server fails instead of skipping
+# Either makes a missing server fail instead of skip (CI sets the second, for every tool).
+REQUIRE = ("PLANNER_REQUIRE_POSTGRES", "PLANNER_REQUIRE_TEST_DEPS")
 
 
 def bin_dir() -> Path | None:
-    found = sorted(
-        glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(Path(p).parts[4])
-    )
-    if found:
-        return Path(found[-1]).parent
-    on_path = shutil.which("initdb")
-    return Path(on_path).parent if on_path else None
+    return test_deps.postgres_bin_dir()
 
 
 def unavailable_reason() -> str | None:
-    if os.environ.get(ENV_URL) or bin_dir():
+    if os.environ.get(ENV_URL):
         return None
-    return (
-        f"no PostgreSQL: set {ENV_URL} to a server URL, or install Debian's postgresql "
-        "(apt-get install postgresql) so the tests can start one"
-    )
+    reason = test_deps.missing_reason("PostgreSQL")
+    return f"{reason}, or set {ENV_URL} to a server's URL" if reason else None
 
 
 class Server:

@@ -93,14 +93,22 @@ def write_roster_sheet(
                     put_text(row, col, text)
 
 
+KIND_WIDTHS = {"text": 18, "date": 12, "share": 8, "level": 26, "role_functions": 28, "posts": 26}
+EXTRA_WIDTH = 16  # HR's own columns after ours
+
+
+def column_widths(columns: Sequence[Column], n_extra: int) -> list[int]:
+    """The width of each column of the Roster sheet, in characters, HR's own columns last."""
+    ours = [max(KIND_WIDTHS.get(c.kind, 14), min(len(c.header) + 2, 30)) for c in columns]
+    return ours + [EXTRA_WIDTH] * n_extra
+
+
 def _layout_columns(ws: Worksheet, fmt: Formats, columns: Sequence[Column], n_extra: int) -> None:
-    widths = {"text": 18, "date": 12, "share": 8, "level": 26, "role_functions": 28, "posts": 26}
-    for col, spec in enumerate(columns):
-        width = max(widths.get(spec.kind, 14), min(len(spec.header) + 2, 30))
-        cell_format = fmt.date if spec.kind == "date" else None
+    for col, width in enumerate(column_widths(columns, 0)):
+        cell_format = fmt.date if columns[col].kind == "date" else None
         ws.set_column(col, col, width, cell_format)
     if n_extra:
-        ws.set_column(len(columns), len(columns) + n_extra - 1, 16)
+        ws.set_column(len(columns), len(columns) + n_extra - 1, EXTRA_WIDTH)
 
 
 def _validations(ws: Worksheet, layout: Layout, lists: dict[str, str]) -> None:

@@ -6,8 +6,9 @@ Act 1983 s13(1) and s114; SI 2008/1206 for approvals lapsing)."""
 from __future__ import annotations
 
 from planner.analysis.results import AmhpSufficiency
-from planner.workbooks.plan.sheet import Book, Sheet
+from planner.workbooks.plan.sheet import Book, Sheet, month_axes
 
+CHART_PX = (720, 360)
 MONTH_HEADINGS = [
     "Month",
     "AMHPs",
@@ -27,6 +28,7 @@ def write_amhp(book: Book) -> None:
     a, pipe = book.report.amhp, book.plan.amhp
     s = book.sheet("AMHP sufficiency")
     s.title("AMHP sufficiency")
+    chart_at = s.reserve(CHART_PX[1])  # first, so it prints whole on the first page
     s.pairs(
         [
             ("AMHPs (approval in force)", a.headcount),
@@ -99,11 +101,11 @@ def write_amhp(book: Book) -> None:
             for y in pipe.years
         ],
     )
-    _months(book, s)
+    _months(book, s, chart_at)
     s.finish()
 
 
-def _months(book: Book, s: Sheet) -> None:
+def _months(book: Book, s: Sheet, chart_at: int) -> None:
     a = book.report.amhp
     s.heading(f"Month by month to {a.horizon.horizon_end:%d/%m/%Y}, if nothing is done")
     target = a.headcount_for_target
@@ -116,12 +118,11 @@ def _months(book: Book, s: Sheet) -> None:
         main=True,
     )
     for note in a.horizon.assumptions:
-        s.put(s.row, 0, note)
-        s.row += 1
-    _chart(book, s, first, last, target is not None)
+        s.note(note)
+    _chart(book, s, first, last, target is not None, chart_at)
 
 
-def _chart(book: Book, s: Sheet, first: int, last: int, with_target: bool) -> None:
+def _chart(book: Book, s: Sheet, first: int, last: int, with_target: bool, chart_at: int) -> None:
     name = s.ws.get_name()
     columns = book.wb.add_chart({"type": "column"})
     columns.add_series(
@@ -151,8 +152,6 @@ def _chart(book: Book, s: Sheet, first: int, last: int, with_target: bool) -> No
         )
     columns.combine(line)
     columns.set_title({"name": "AMHP headcount against the target"})
-    columns.set_x_axis({"name": "Month", "num_format": "mmm yy", "date_axis": True})
-    columns.set_y_axis({"name": "AMHPs", "min": 0})
-    columns.set_legend({"position": "bottom"})
-    columns.set_size({"width": 720, "height": 360})
-    s.ws.insert_chart(2, 8, columns)  # beside the tables, clear of every column
+    month_axes(columns, 1)
+    columns.set_size({"width": CHART_PX[0], "height": CHART_PX[1]})
+    s.ws.insert_chart(chart_at, 0, columns)

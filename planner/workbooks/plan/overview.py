@@ -21,6 +21,10 @@ def _value(value: Any) -> Cell:
 def write_summary(book: Book) -> None:
     r, plan = book.report, book.plan
     s = book.sheet("Summary")
+    # Findings are sentences: wide enough to read, wrapped beyond; beside RAG and area they
+    # fill the first page across. The values above and below share the columns and wrap to fit.
+    s.wrap_at(1, 24)
+    s.wrap_at(2, 80)
     s.title(f"Succession plan: {r.service}")
     no_successor = sum(1 for p in plan.positions if not p.successors)
     s.pairs(
@@ -51,7 +55,6 @@ def write_summary(book: Book) -> None:
         [[p.name, _value(p.value), p.unit, p.changed, p.source] for p in r.policy],
     )
     s.finish()
-    s.ws.set_column(2, 2, 90, book.fmt.wrap)  # findings are sentences: wrap them
     s.ws.activate()
 
 

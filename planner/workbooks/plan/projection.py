@@ -6,8 +6,9 @@ against the target headcount."""
 from __future__ import annotations
 
 from planner.whatif.projection import Projection
-from planner.workbooks.plan.sheet import Book, Cell, Sheet
+from planner.workbooks.plan.sheet import Book, Cell, Sheet, month_axes
 
+CHART_PX = (760, 360)
 HEADINGS = [
     "Month",
     "AMHPs (median)",
@@ -28,6 +29,7 @@ def write_projection(book: Book) -> None:
         return
     s = book.sheet("Projection")
     s.title(f"Projection over {p.years} years from {p.as_of:%d/%m/%Y}")
+    chart_at = s.reserve(CHART_PX[1])  # first, so it prints whole on the first page
     s.pairs(
         [
             ("Monte Carlo runs", p.runs),
@@ -38,10 +40,11 @@ def write_projection(book: Book) -> None:
     )
     s.heading("Assumptions")
     for line in p.assumptions:
-        s.pairs([("", line)])
+        s.note(line)
     s.row += 1
     first, last = s.table(HEADINGS, _rows(p), main=True)
-    _chart(book, s, first, last, p.amhp_target is not None)
+    _chart(book, s, first, last, p.amhp_target is not None, chart_at)
+    s.finish()
 
 
 def _rows(p: Projection) -> list[list[Cell]]:
@@ -63,7 +66,7 @@ def _rows(p: Projection) -> list[list[Cell]]:
     ]
 
 
-def _chart(book: Book, s: Sheet, first: int, last: int, with_target: bool) -> None:
+def _chart(book: Book, s: Sheet, first: int, last: int, with_target: bool, chart_at: int) -> None:
     if last < first:
         return
     name = s.ws.get_name()
@@ -81,6 +84,6 @@ def _chart(book: Book, s: Sheet, first: int, last: int, with_target: bool) -> No
             spec["line"] = {"dash_type": dash}
         chart.add_series(spec)
     chart.set_title({"name": "AMHPs: median and 10th-90th percentile band"})
-    chart.set_y_axis({"name": "AMHPs", "min": 0})
-    chart.set_size({"width": 760, "height": 360})
-    s.ws.insert_chart(first - 1, len(HEADINGS) + 1, chart)
+    month_axes(chart, 6)
+    chart.set_size({"width": CHART_PX[0], "height": CHART_PX[1]})
+    s.ws.insert_chart(chart_at, 0, chart)

@@ -5,8 +5,9 @@ rather than a copy of them."""
 from __future__ import annotations
 
 from planner.roster.layout import load_layout
-from planner.roster.writing.roster_sheet import write_lists, write_roster_sheet
+from planner.roster.writing.roster_sheet import column_widths, write_lists, write_roster_sheet
 from planner.roster.writing.workbook import ROSTER_SHEET
+from planner.workbooks.plan.printing import set_up_printing
 from planner.workbooks.plan.sheet import Book
 
 
@@ -17,7 +18,7 @@ def write_roster(book: Book) -> None:
     lists = write_lists(lists_ws, book.fmt, layout)
     write_roster_sheet(ws, book.fmt, layout, book.service, lists)
     lists_ws.hide()
-    ws.set_landscape()
-    ws.fit_to_pages(1, 0)
+    widths = column_widths(layout.columns, len(book.service.extra_columns))
+    set_up_printing(ws, widths, repeated_columns=2)  # staff id and name on every page across
     ws.repeat_rows(0)
     ws.autofilter(0, 0, len(book.service.workers), len(layout.columns) - 1)

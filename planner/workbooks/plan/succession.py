@@ -36,8 +36,11 @@ def position_row(book: Book, p: PositionPlan) -> list[Cell]:
 
 
 def write_positions(book: Book) -> None:
-    s = book.sheet("Succession plan")
     headings = ["Position", "Kind", "What", "Incumbent", "Name", "Risk", "Why", "Impact"]
+    # Printed, the position and its risk fill the first page across, each successor the next,
+    # with the position again at the left of each.
+    groups = [len(headings) + 4 * k for k in range(SUCCESSORS)]
+    s = book.sheet("Succession plan", repeated_columns=1, breaks=groups)
     for k in range(1, SUCCESSORS + 1):
         headings += [f"Successor {k}", f"Name {k}", f"Readiness {k}", f"Gaps {k}"]
     first, last = s.table(

@@ -1,0 +1,97 @@
+"""How a sheet of the plan workbook prints: A4 landscape, its text at least `SMALLEST_PT`
+points, on as many pages across as that takes and any number down, and rows tall enough for
+the text wrapped in them.
+
+A sheet that fits one page across at `MIN_SCALE` is set to "fit to 1 page wide": Excel and
+LibreOffice then print it at the largest scale up to 100% that fits. A wider one is given a
+fixed scale (fitting it to N pages would let the program choose where columns break, splitting
+a table from its first columns) with page breaks between the column groups that belong
+together. Neither program works out the height of a row of wrapped text when it opens a file
+(LibreOffice draws the lines over the next rows), so rows are given their height as they are
+written.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+from math import ceil, floor
+
+from xlsxwriter.worksheet import Worksheet
+
+A4 = 9  # the paper size code of the file format
+A4_LONG_SIDE_PT = 841.89  # 297 mm
+SIDE_MARGIN_IN = 0.7  # xlsxwriter's default left and right margins
+FONT_PT = 11  # the workbook's body font, Calibri 11
+SMALLEST_PT = 8.5  # printed text is at least this size
+MIN_SCALE = SMALLEST_PT / FONT_PT
+PRINTABLE_PX = (A4_LONG_SIDE_PT - 2 * SIDE_MARGIN_IN * 72) * 96 / 72
+DIGIT_PX = 7.5  # Excel counts 7 pixels a character of Calibri 11, LibreOffice nearer 7.4
+# Text runs about 1.15 characters to a character of column width (which counts digits), fewer
+# in capitals: a little under that, so a row is never too short for its lines.
+CHARS_PER_WIDTH = 1.1
+LINE_PT = 15.0  # a row holding one line of Calibri 11
+
+
+def column_px(width: float) -> float:
+    """A column `width` characters wide in pixels, a little wider than Excel sizes it, so the
+    pages across are enough in LibreOffice as well."""
+    return width * DIGIT_PX + 5 if width > 0 else 0
+
+
+def pages_wide(widths: Sequence[float], repeated: int = 0) -> int:
+    """The pages across that columns of these widths fill at `MIN_SCALE`, broken between
+    whole columns, the first `repeated` columns printed again at the left of every page."""
+    page = PRINTABLE_PX / MIN_SCALE
+    repeat = sum(column_px(w) for w in widths[:repeated])
+    pages, used = 1, 0.0
+    for width in widths:
+        px = column_px(width)
+        if used + px > page and used > (repeat if pages > 1 else 0):
+            pages += 1
+            used = repeat
+        used += px
+    return pages
+
+
+def _scale_for(widths: Sequence[float], repeated: int, breaks: Sequence[int]) -> int:
+    """The print scale, in per cent, at which each part between `breaks` fits a page: as
+    large as that allows up to 100%, and never below `MIN_SCALE`."""
+    repeat = sum(column_px(w) for w in widths[:repeated])
+    edges = [0, *breaks, len(widths)]
+    widest = max(
+        sum(column_px(w) for w in widths[a:b]) + (repeat if a else 0)
+        for a, b in zip(edges, edges[1:], strict=False)
+    )
+    fits = PRINTABLE_PX / widest if widest else 1.0
+    return max(ceil(100 * MIN_SCALE), floor(100 * min(1.0, fits)))
+
+
+def lines(text: str, width: float) -> int:
+    """How many lines `text` takes wrapped in a column `width` characters wide."""
+    chars = max(int(width * CHARS_PER_WIDTH) - 2, 1)
+    return sum(max(len(textwrap.wrap(part, chars)), 1) for part in text.split("\n"))
+
+
+def row_height(lines_needed: int) -> float:
+    return LINE_PT * lines_needed
+
+
+def set_up_printing(
+    ws: Worksheet, widths: Sequence[float], repeated_columns: int = 0, breaks: Sequence[int] = ()
+) -> None:
+    """A4 landscape, any number of pages down. A sheet that fits one page across at
+    `MIN_SCALE` is fitted to it; a wider one prints at a fixed scale of at least `MIN_SCALE`
+    on as many pages across as it takes, a new page starting at each column in `breaks` (the
+    column groups that belong together) and wherever the next column does not fit. The first
+    `repeated_columns` columns print again at the left of every page across."""
+    ws.set_paper(A4)
+    ws.set_landscape()
+    if repeated_columns:
+        ws.repeat_columns(0, repeated_columns - 1)
+    if not breaks and pages_wide(widths, repeated_columns) == 1:
+        ws.fit_to_pages(1, 0)
+        return
+    ws.set_print_scale(_scale_for(widths, repeated_columns, breaks))
+    if breaks:
+        ws.set_v_pagebreaks(list(breaks))

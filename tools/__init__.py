@@ -1,0 +1,1 @@
+"""Scripts the Makefile runs beside the package (not installed with it)."""
