@@ -41,6 +41,7 @@ class Source(_Ref):
     retrieved: date
     seed: str | None = None
     licence: str | None = None
+    files: tuple[str, ...] = ()  # for a code repository: the files the data was read from
 
     def citation(self) -> str:
         return f"{self.publisher}, {self.title} ({self.edition}). {self.url}"
