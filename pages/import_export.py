@@ -196,7 +196,7 @@ def _confirm(
     try:
         latest = db.latest(target.service_id) if target.service_id is not None else None
         incoming = ie.into(result.service, target, latest.service if latest else None, named)
-        preview = db.preview(incoming, target.service_id)
+        preview = db.preview(incoming, target.service_id, renamed=result.renamed)
     except StoreError as exc:
         st.error(str(exc))
         return

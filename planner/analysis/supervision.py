@@ -18,7 +18,7 @@ from planner.analysis.supervision_findings import RULES, supervision_findings
 from planner.reference.policy import Policy
 from planner.workforce.graph import WorkforceGraph
 from planner.workforce.graph_index import NO_LINK, OUTSIDE, BoolArray, FloatArray, IntArray
-from planner.workforce.models import Supervision
+from planner.workforce.models import Profession, Supervision
 
 WEEKLY = 52 / 12  # sessions a month
 FORTNIGHTLY = 26 / 12
@@ -138,7 +138,8 @@ def _issues(
             found.add(i, rule, getattr(ix.workers[i], kind.value))
     sup = ix.links[Supervision.PROFESSIONAL]
     for i in np.flatnonzero(sup == NO_LINK).tolist():
-        if ix.workers[i].external_supervisor is None:
+        w = ix.workers[i]
+        if w.external_supervisor is None and w.profession is not Profession.OTHER:
             found.add(i, "no_supervisor", None)
     _supervisor_rules(wg, policy, may, over_hours, found)
     _amhp_access(wg, found)

@@ -157,7 +157,7 @@ def _save(args: argparse.Namespace) -> int:
     if loaded is None or loaded.service is None:
         return UNUSABLE
     with Store.open() as store:
-        preview = store.preview(loaded.service, args.service_id)
+        preview = store.preview(loaded.service, args.service_id, renamed=loaded.renamed)
         saved = None
         if not args.dry_run:
             saved = store.confirm(
@@ -188,6 +188,7 @@ def _save(args: argparse.Namespace) -> int:
 
 def _diff(args: argparse.Namespace) -> int:
     sides: list[tuple[Service, dict[str, Any], list[Problem]]] = []
+    renamed: dict[str, str] = {}  # staff ids the newer side (an ASC-WDS file) changes
     store: Store | None = None
     try:
         for spec in (args.a, args.b):
@@ -200,11 +201,12 @@ def _diff(args: argparse.Namespace) -> int:
             if loaded.service is None:
                 return unusable(loaded.unusable, loaded.problems, args.json)
             sides.append((loaded.service, {"file": spec}, loaded.problems))
+            renamed = loaded.renamed
     finally:
         if store:
             store.close()
     (a, a_ref, a_problems), (b, b_ref, b_problems) = sides
-    d = diff_services(a, b)
+    d = diff_services(a, b, renamed if sides[1][1].get("file") else None)
     moves = headline_movement(analyse(a), analyse(b))
     problems = a_problems + b_problems
     if args.json:

@@ -42,6 +42,7 @@ class Source(_Ref):
     seed: str | None = None
     licence: str | None = None
     own: bool = False  # this project's own reasoned default: there is no clause to cite
+    files: tuple[str, ...] = ()  # for a code repository: the files the data was read from
 
     def citation(self) -> str:
         return f"{self.publisher}, {self.title} ({self.edition}). {self.url}"

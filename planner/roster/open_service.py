@@ -25,6 +25,7 @@ class ServiceLoad:
     service: Service | None
     problems: list[Problem] = field(default_factory=list)
     unusable: str | None = None
+    renamed: dict[str, str] = field(default_factory=dict)  # new staff id -> the id it replaces
 
     @property
     def exit_code(self) -> int:
@@ -73,7 +74,7 @@ def _from_roster(path: Path, population: int | None, policy: Policy) -> ServiceL
     result = import_roster(path, population=population, policy=policy)
     if result.service is None:
         return ServiceLoad(None, unusable=result.unusable)
-    return ServiceLoad(result.service, list(result.problems))
+    return ServiceLoad(result.service, list(result.problems), renamed=dict(result.renamed))
 
 
 def _from_json(path: Path) -> Service | ServiceLoad:

@@ -12,7 +12,7 @@ values it returns in `planner.store.records`; rows and the stored document in `p
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -228,8 +228,14 @@ class Store:
 
     # Writing
 
-    def preview(self, incoming: Service, service_id: int | None = None) -> Preview:
-        """The diff from the latest snapshot to `incoming`; writes nothing."""
+    def preview(
+        self,
+        incoming: Service,
+        service_id: int | None = None,
+        renamed: Mapping[str, str] | None = None,
+    ) -> Preview:
+        """The diff from the latest snapshot to `incoming`; writes nothing. `renamed` maps a
+        staff id in `incoming` to the id the same person had before (ASC-WDS CHGUNIQUEWRKID)."""
         sid = service_id if service_id is not None else self.find_service(incoming.name)
         if sid is not None:
             self._require_service(sid)
@@ -239,7 +245,7 @@ class Store:
             service_id=sid,
             base=base.info if base else None,
             incoming=incoming,
-            diff=diff_services(before, incoming),
+            diff=diff_services(before, incoming, renamed),
         )
 
     def confirm(

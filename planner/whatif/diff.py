@@ -5,12 +5,15 @@ belongs to a named category (PCF level, AMHP approval, BIA, practice educator, A
 team...) so a reviewer can ask "whose credentials changed?" directly. Workers are matched by
 staff id; the order of rows is not a change. Pure functions over `Service` values: nothing here
 reads or writes the database, so the app can show a diff before anything is saved. Team names
-identify teams.
+identify teams. A staff id the incoming roster says was changed (ASC-WDS's CHGUNIQUEWRKID) is
+matched under its old id, so the person shows as one change of staff id, never as a leaver
+and a joiner.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any, Literal
 
@@ -46,6 +49,7 @@ CREDENTIALS = (
 FIELD_CATEGORY: dict[str, Category] = {
     "pcf_level": Category.LEVEL,
     "domain_levels": Category.LEVEL,
+    "amhp": Category.AMHP_APPROVAL,
     "amhp_approving_authority": Category.AMHP_APPROVAL,
     "amhp_approved_on": Category.AMHP_APPROVAL,
     "amhp_approval_expires": Category.AMHP_APPROVAL,
@@ -53,6 +57,7 @@ FIELD_CATEGORY: dict[str, Category] = {
     "amhp_rota_share": Category.AMHP_APPROVAL,
     "amhp_training_started": Category.AMHP_TRAINING,
     "amhp_training_completes": Category.AMHP_TRAINING,
+    "amhp_qualified_year": Category.AMHP_TRAINING,
     "bia": Category.BIA,
     "practice_educator_stage": Category.PRACTICE_EDUCATOR,
     "team": Category.TEAM,
@@ -68,6 +73,7 @@ FIELD_CATEGORY: dict[str, Category] = {
     "contract": Category.EMPLOYMENT,
     "start_date": Category.EMPLOYMENT,
     "planned_leaving_date": Category.EMPLOYMENT,
+    "staff_id": Category.PERSONAL,
     "name": Category.PERSONAL,
     "birth_year": Category.PERSONAL,
     "swe_registration": Category.PERSONAL,
@@ -234,9 +240,14 @@ class ServiceDiff(_Value):
         )
 
 
-def diff_services(before: Service, after: Service) -> ServiceDiff:
-    """What changed from `before` to `after`, each list in staff id (or team name) order."""
+def diff_services(
+    before: Service, after: Service, renamed: Mapping[str, str] | None = None
+) -> ServiceDiff:
+    """What changed from `before` to `after`, each list in staff id (or team name) order.
+    `renamed` maps a staff id in `after` to the one the same person had in `before`."""
     old, new = _keyed(before.workers), _keyed(after.workers)
+    if renamed:
+        old = _renamed(old, new, renamed)
     changed = [_worker_change(old[k], new[k], k[1]) for k in new if k in old and old[k] != new[k]]
     old_teams = {t.name: t for t in sorted(before.teams, key=lambda t: t.name)}
     new_teams = {t.name: t for t in sorted(after.teams, key=lambda t: t.name)}
@@ -258,7 +269,7 @@ def diff_services(before: Service, after: Service) -> ServiceDiff:
 def apply_diff(service: Service, diff: ServiceDiff) -> Service:
     """The service with the diff applied: `apply_diff(a, diff_services(a, b))` holds b's records."""
     drop = Counter(w.staff_id for w in diff.leavers)
-    updates = {(wc.staff_id, wc.occurrence): wc for wc in diff.changed}
+    updates = {(_was(wc), wc.occurrence): wc for wc in diff.changed}
     workers: list[Worker] = []
     # A duplicated staff id is matched by occurrence, so leavers are its last occurrences.
     remaining = Counter(w.staff_id for w in service.workers)
@@ -289,6 +300,34 @@ def _keyed(workers: tuple[Worker, ...]) -> dict[tuple[str, int], Worker]:
         out[(w.staff_id, seen[w.staff_id])] = w
         seen[w.staff_id] += 1
     return dict(sorted(out.items(), key=lambda item: item[0]))
+
+
+def _renamed(
+    old: dict[tuple[str, int], Worker],
+    new: dict[tuple[str, int], Worker],
+    renamed: Mapping[str, str],
+) -> dict[tuple[str, int], Worker]:
+    """`old` keyed by the incoming ids where a change fits: the old id once before and no longer
+    used, the new id once after and not used before. Any other is left as it is."""
+    out = dict(old)
+    for now, was in renamed.items():
+        if (
+            now != was
+            and (now, 0) in new
+            and (now, 1) not in new
+            and (was, 0) in out
+            and (was, 1) not in out
+            and (was, 0) not in new
+            and (now, 0) not in out
+        ):
+            out[(now, 0)] = out.pop((was, 0))
+    return dict(sorted(out.items(), key=lambda item: item[0]))
+
+
+def _was(wc: WorkerChange) -> str:
+    """The staff id the change's worker has before it."""
+    changed = wc.field("staff_id")
+    return str(changed.old) if changed else wc.staff_id
 
 
 def _worker_change(old: Worker, new: Worker, occurrence: int) -> WorkerChange:
@@ -325,6 +364,7 @@ def _invert(wc: WorkerChange) -> WorkerChange:
         update={
             "changes": tuple(_swap(c) for c in wc.changes),
             "name": str(renamed.old) if renamed else wc.name,
+            "staff_id": _was(wc),
         }
     )
 

@@ -275,7 +275,12 @@ def _one_record(i: int, w: Worker, today: date, policy: Policy) -> Iterator[Prob
             f"Planned leaving date is on or before the service's as-of date {today:%d/%m/%Y}, "
             "so this person is not counted.",
         )
-    if w.supervisor_id is None and w.external_supervisor is None:
+    # Professional supervision is owed by the professions; an administrator owes none.
+    if (
+        w.supervisor_id is None
+        and w.external_supervisor is None
+        and w.profession is not Profession.OTHER
+    ):
         yield _warn(
             i, w, "no_supervisor", "supervisor_id", None, "No professional supervisor recorded."
         )
@@ -317,6 +322,11 @@ def _approval_warnings(i: int, w: Worker, policy: Policy) -> Iterator[Problem]:
             f"expiry unknown (an approval lasts at most {most} years). Add the expiry date.",
         )
     elif w.amhp:
+        qualified = (
+            f" Qualified as an AMHP in {w.amhp_qualified_year}; the approval is not dated from it."
+            if w.amhp_qualified_year
+            else ""
+        )
         yield _warn(
             i,
             w,
@@ -324,7 +334,7 @@ def _approval_warnings(i: int, w: Worker, policy: Policy) -> Iterator[Problem]:
             "amhp_approval_expires",
             None,
             "Marked as an AMHP with no approval dates: counted as an AMHP with the expiry "
-            "unknown. Add the approval's expiry date.",
+            f"unknown. Add the approval's expiry date.{qualified}",
         )
 
 

@@ -37,12 +37,20 @@ class Contract(StrEnum):
 
 
 class Profession(StrEnum):
-    """Professions that may be approved as AMHPs (Mental Health Act 1983 s114 and SI 2008/1206)."""
+    """The professions that may be approved as AMHPs (Mental Health Act 1983 s114 and
+    SI 2008/1206), and OTHER for anyone else a service employs (an administrator, or a manager
+    whose profession the record does not give): they may hold posts such as team manager, but
+    are never AMHPs, AMHP candidates or social workers with a PCF level to supervise."""
 
     SOCIAL_WORKER = "social_worker"
     NURSE = "nurse"
     OCCUPATIONAL_THERAPIST = "occupational_therapist"
     PSYCHOLOGIST = "psychologist"
+    OTHER = "other"
+
+    @property
+    def may_be_amhp(self) -> bool:
+        return self is not Profession.OTHER
 
 
 class Supervision(StrEnum):
@@ -95,6 +103,9 @@ class Worker(BaseModel):
     amhp_approved_on: date | None = None
     amhp_approval_expires: date | None = None
     amhp_cpd_hours: float | None = Field(default=None, ge=0, le=1000)
+    # The year the person qualified as an AMHP (ASC-WDS QUALACH code 104). A qualification is
+    # not an approval: it dates no approval and makes nobody an AMHP on its own.
+    amhp_qualified_year: int | None = Field(default=None, ge=1983, le=2100)
     amhp_training_started: date | None = None
     amhp_training_completes: date | None = None
     bia: bool = False
@@ -156,6 +167,11 @@ class Worker(BaseModel):
                 raise ValueError("AMHP training completes on or before the day it started")
         if self.amhp_rota_share > 0 and not self.has_amhp_record():
             raise ValueError("only an approved AMHP can have a share of time on the AMHP rota")
+        if not self.profession.may_be_amhp and self.has_amhp_record():
+            raise ValueError(
+                "only social workers, nurses, occupational therapists and psychologists may be "
+                "approved as AMHPs; give the person's profession"
+            )
         return self
 
     def has_amhp_record(self) -> bool:

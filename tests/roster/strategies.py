@@ -92,6 +92,7 @@ def workers(draw: st.DrawFn, ids: list[str], teams: list[str], extra: list[str])
         "external_supervisor": draw(optional_text()),
         "posts": tuple(draw(st.lists(st.sampled_from(POSTS), max_size=3, unique=True))),
         "amhp_cpd_hours": draw(st.none() | st.floats(0, 1000)),
+        "amhp_qualified_year": draw(st.none() | st.integers(1983, 2100)),
         "bia": draw(st.booleans()),
         "practice_educator_stage": draw(st.none() | st.sampled_from([1, 2])),
         "extra": draw(st.dictionaries(st.sampled_from(extra), text(50), max_size=len(extra)))
@@ -103,7 +104,7 @@ def workers(draw: st.DrawFn, ids: list[str], teams: list[str], extra: list[str])
     if draw(st.booleans()):
         start, leave = draw(ordered_dates())
         w["start_date"], w["planned_leaving_date"] = start, leave
-    if draw(st.booleans()):
+    if profession.may_be_amhp and draw(st.booleans()):
         approved, expires = draw(ordered_dates())
         w.update(amhp_approved_on=approved, amhp_approval_expires=expires)
         w["amhp_approving_authority"] = draw(optional_text())

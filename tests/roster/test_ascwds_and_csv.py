@@ -6,7 +6,6 @@ from datetime import date
 
 import pytest
 
-from planner.roster.reading.ascwds import spec
 from planner.workforce.models import Contract, Profession
 from tests.roster.helpers import load, xlsx_bytes
 
@@ -40,7 +39,7 @@ def _asc() -> str:
 def test_an_ascwds_worker_file_is_recognised_and_what_it_holds_imported() -> None:
     result = load(_asc().encode(), "workers.csv")
     assert result.source == "ascwds" and result.service is not None
-    ann, bo, cy = result.service.workers
+    ann, bo, cy, di, flo = result.service.workers
     assert (ann.staff_id, ann.name, ann.team, ann.fte, ann.birth_year, ann.start_date) == (
         "W1",
         "Ann Lee",
@@ -49,27 +48,32 @@ def test_an_ascwds_worker_file_is_recognised_and_what_it_holds_imported() -> Non
         1980,
         date(2015, 4, 1),
     )
-    assert ann.extra == {spec().amhp_column: "Yes"} and ann.pcf_level == "social_worker"
-    assert (bo.fte, bo.contract, bo.job_title) == (0.5, Contract.FIXED_TERM, "Senior SW")
+    assert ann.amhp is True and ann.pcf_level == "social_worker" and ann.extra == {}
+    # ASC-WDS ignores MAINJRDESC for a social worker, and so does the planner
+    assert (bo.fte, bo.contract, bo.job_title) == (0.5, Contract.FIXED_TERM, "Social worker")
     assert (cy.profession, cy.contract, cy.fte, cy.pcf_level) == (
         Profession.NURSE,
         Contract.AGENCY,
         30 / 37,
         None,
     )
+    # a care worker is kept, in no profession that may be approved as an AMHP
+    assert (di.job_title, di.profession) == ("Care worker", Profession.OTHER)
+    assert flo.start_date is None  # 31/02/2020 is not a date: a warning, as in ASC-WDS
     assert [t.kind for t in result.service.teams] == ["amhp_service", "community"]
 
 
 def test_what_ascwds_lacks_is_reported_for_hr_to_complete() -> None:
     result = load(_asc().encode(), "workers.csv")
     codes = {(p.row, p.code) for p in result.problems}
-    assert {(2, "ascwds_level_missing"), (2, "ascwds_amhp_dates_missing")} <= codes
-    assert (5, "ascwds_other_role") in codes  # a care worker is not imported, but named
+    assert {(2, "ascwds_level_missing"), (2, "approval_dates_unknown")} <= codes
+    assert (5, "ascwds_profession") in codes  # a care worker is kept, as Other
     assert (6, "ascwds_deleted") in codes
     assert (7, "unreadable_value") in codes  # 31/02/2020
+    assert not [p for p in result.problems if p.severity == "error"]
     not_kept = next(p for p in result.problems if p.code == "ascwds_columns_not_kept")
     assert "NINUMBER" in not_kept.message and "POSTCODE" in not_kept.message
-    assert result.counts.rows_read == 6 and result.counts.imported == 3
+    assert result.counts.rows_read == 6 and result.counts.imported == 5
     # personal details are not carried
     assert all("NINUMBER" not in w.extra for w in result.service.workers)  # type: ignore[union-attr]
 

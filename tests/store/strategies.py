@@ -34,6 +34,8 @@ FIELD_VALUES: dict[str, st.SearchStrategy[Any]] = {
     "extra": st.dictionaries(st.text(max_size=10), st.text(max_size=20), max_size=3),
     "domain_levels": st.dictionaries(st.integers(1, 9), st.sampled_from(LEVELS), max_size=3),
     "supervisor_id": st.none() | st.sampled_from(["W000001", "W000002", "NOBODY"]),
+    "amhp_qualified_year": st.none() | st.integers(min_value=1983, max_value=2026),
+    "profession": st.sampled_from(["social_worker", "nurse", "other"]),
 }
 
 

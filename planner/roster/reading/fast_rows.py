@@ -649,7 +649,7 @@ _SCREENS: dict[str, Screen] = {name: _screen(name) for name in SCREENED}
 
 def _rule_breaks(c: dict[str, Column], doubt: set[int]) -> list[int]:
     """Rows breaking a rule of `Worker._consistent`; rows already in doubt are not compared."""
-    sw = Profession.SOCIAL_WORKER
+    sw, other = Profession.SOCIAL_WORKER, Profession.OTHER
     # Walked lazily: zip hands back the same tuple each time, so no row tuples pile up.
     rows = zip(
         c["profession"],
@@ -677,5 +677,6 @@ def _rule_breaks(c: dict[str, Column], doubt: set[int]) -> list[int]:
             or (approved and expires and expires <= approved)
             or (t_start and t_end and t_end <= t_start)
             or (rota > 0 and not (amhp or approved or expires))
+            or (prof is other and (amhp or approved or expires))
         )
     ]

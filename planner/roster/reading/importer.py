@@ -69,6 +69,11 @@ class RosterImport:
     columns: dict[str, str] = field(default_factory=dict)  # file heading -> what it was read as
     worker_rows: tuple[int, ...] = ()  # the sheet row each service worker came from
     mapping: tuple[ColumnPlan, ...] = ()  # each column: what it is read as, how and how sure
+    # an ASC-WDS file: each heading, the field it fills and what it is read as
+    fixed_columns: tuple[dict[str, Any], ...] = ()
+    # staff ids the file changes (ASC-WDS CHGUNIQUEWRKID): new id -> the id it replaces, for
+    # `Store.preview(..., renamed=...)` to match the person rather than see a leaver and a joiner
+    renamed: dict[str, str] = field(default_factory=dict)
 
     @property
     def exit_code(self) -> int:
@@ -84,6 +89,7 @@ class RosterImport:
             "sheet": self.sheet,
             "counts": self.counts.__dict__,
             "columns": self.column_mapping(),
+            "renamed": self.renamed,
             "workers": [w.model_dump(mode="json") for w in workers],
             "problems": [p.model_dump(mode="json") for p in self.problems],
         }
@@ -92,7 +98,8 @@ class RosterImport:
         """Each heading, the field it is read as, how sure and how it was matched."""
         if self.mapping:
             return [c.to_json() for c in self.mapping]
-        # a file of fixed headings (ASC-WDS) is matched exactly
+        if self.fixed_columns:
+            return [dict(c) for c in self.fixed_columns]
         return [
             {"heading": h, "field": f, "confidence": 1.0, "how": "exact"}
             for h, f in self.columns.items()
@@ -175,8 +182,12 @@ def _import(
         )
     tell(0.4, f"Checking {len(rows) - header - 1:,} rows")
     source: Source
+    fixed: tuple[dict[str, Any], ...] = ()
+    renamed: dict[str, str] = {}
     if ascwds.is_ascwds(rows[header]):
-        result, file_problems, columns = ascwds.read_rows(rows, header, sheet, policy)
+        asc = ascwds.read_rows(rows, header, sheet, policy, today)
+        result, file_problems, columns = asc.result, asc.file_problems, asc.columns
+        fixed, renamed = tuple(asc.described), asc.renamed
         source = "ascwds"
         plan = None
     else:
@@ -215,6 +226,8 @@ def _import(
         columns=columns,
         worker_rows=tuple(result.worker_rows),
         mapping=tuple(plan.columns) if plan else (),
+        fixed_columns=fixed,
+        renamed={new: old for new, old in renamed.items() if service.worker(new) is not None},
     )
 
 

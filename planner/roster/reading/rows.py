@@ -28,6 +28,7 @@ from planner.workforce.problems import Problem
 _SHARES = {"fte", "amhp_rota_share"}
 # Which column a rule across one row's fields is about, by a word in its message.
 _RULE_COLUMNS = (
+    ("may be approved as AMHPs", "profession"),
     ("marked as not an AMHP", "amhp"),
     ("PCF level", "pcf_level"),
     ("leaving date", "planned_leaving_date"),
