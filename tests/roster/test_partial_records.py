@@ -55,29 +55,39 @@ def test_a_no_with_approval_dates_is_an_error_on_that_row() -> None:
     assert "marked as not an AMHP" in error.message
 
 
-LINKS = "Staff ID,Name,Team,FTE,PCF level,Supervisor ID,Line manager ID,SWE registration"
+LINKS = "Staff ID,Name,Team,FTE,PCF level,Line manager ID,SWE registration"  # no supervisor
 
 
 def test_a_registered_line_manager_is_taken_as_supervisor_with_a_warning() -> None:
+    # An HR export with line managers only: no professional-supervisor column at all.
     data = _csv(
-        "M1,Mo Manager,Hub,1,advanced,,,SW123",
-        "A1,Ann,Hub,1,experienced,,M1,SW124",
-        "B1,Bo,Hub,1,experienced,A1,M1,SW125",  # has a supervisor: left as it is
+        "M1,Mo Manager,Hub,1,advanced,,SW123",
+        "A1,Ann,Hub,1,experienced,M1,SW124",
+        "B1,Bo,Hub,1,social_worker,A1,",  # line manager A1 is registered: taken too
+        "C1,Cy,Hub,1,asye,X9,",  # line manager not in the file: nothing assumed
         head=LINKS,
     )
     result = load(data, "hr.csv")
     assert result.service is not None
-    _, ann, bo = result.service.workers
-    assert (ann.supervisor_id, bo.supervisor_id) == ("M1", "A1")
-    (told,) = [p for p in result.problems if p.code == "supervisor_from_line_manager"]
-    assert (told.row, told.staff_id) == (3, "A1") and "Mo Manager" in told.message
+    assert [w.supervisor_id for w in result.service.workers] == [None, "M1", "A1", None]
+    told = [p for p in result.problems if p.code == "supervisor_from_line_manager"]
+    assert [(p.row, p.staff_id) for p in told] == [(3, "A1"), (4, "B1")]
+    assert "Mo Manager" in told[0].message
     assert not [p for p in result.problems if p.code == "no_supervisor" and p.staff_id == "A1"]
+
+
+def test_a_blank_in_a_supervisor_column_is_read_as_it_says() -> None:
+    head = "Staff ID,Name,Team,FTE,PCF level,Supervisor ID,Line manager ID,SWE registration"
+    data = _csv("M1,Mo,Hub,1,advanced,,,SW123", "A1,Ann,Hub,1,experienced,,M1,SW124", head=head)
+    result = load(data, "hr.csv")
+    assert result.service is not None and result.service.workers[1].supervisor_id is None
+    assert [p.staff_id for p in result.problems if p.code == "no_supervisor"] == ["M1", "A1"]
 
 
 def test_the_line_manager_rule_is_a_policy_switch() -> None:
     from planner.reference.policy import default_policy
 
-    data = _csv("M1,Mo,Hub,1,advanced,,,SW123", "A1,Ann,Hub,1,experienced,,M1,", head=LINKS)
+    data = _csv("M1,Mo,Hub,1,advanced,,SW123", "A1,Ann,Hub,1,experienced,M1,", head=LINKS)
     off = default_policy().with_changes(supervisor_from_line_manager=False)
     result = load(data, "hr.csv", policy=off)
     assert result.service is not None and result.service.workers[1].supervisor_id is None

@@ -206,8 +206,10 @@ def _import(
     )
     headings = {v: k for k, v in columns.items()}
     tell(0.85, "Checking supervisors and staff IDs across rows")
-    service, assumed = supervisors_from_line_managers(service, policy)
-    result.workers = list(service.workers)
+    assumed: list[Problem] = []
+    if "supervisor_id" not in columns.values():  # the HR system keeps line managers only
+        service, assumed = supervisors_from_line_managers(service, policy)
+        result.workers = list(service.workers)
     passes = [(assumed, list(result.worker_rows))]
     service, checked = _without_cross_errors(service, result, policy)
     passes += checked

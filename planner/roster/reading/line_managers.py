@@ -1,9 +1,11 @@
 """Supervisors read from line managers, where the roster gives no professional supervisor.
 
-Many HR systems record only the line manager. When policy `supervisor_from_line_manager` is on,
-a row with no professional supervisor (and no external one) whose line manager is a registered
-social worker in the same file is taken as supervised by them, and the row is told so in a
-warning: the person sees what was assumed before anything is saved.
+Many HR systems record only the line manager. When policy `supervisor_from_line_manager` is on
+and the file has no professional-supervisor column at all, a row with no external supervisor
+whose line manager is a registered social worker in the same file is taken as supervised by
+them, and the row is told so in a warning: the person sees what was assumed before anything is
+saved. A file that has the column and leaves a row blank says that row has no supervisor, and
+is read as it says (so the planner's own export reads back unchanged).
 """
 
 from __future__ import annotations
