@@ -65,14 +65,17 @@ def _mapping(db: Store | None, found: HeaderFound, key: FileKey) -> dict[str, st
     if held and held[0] == key:
         chosen: dict[str, str] = held[1]
         return chosen
-    remembered = remembered_mapping(db, current_service_id(db)) if db is not None else {}
+    try:
+        remembered = remembered_mapping(db, current_service_id(db)) if db is not None else {}
+    except StoreError:  # the file can still be read; the choices are just not offered
+        remembered = {}
     return ie.applicable(found, remembered)
 
 
 def _columns(found: HeaderFound, key: FileKey, mapping: dict[str, str]) -> HeaderPlan | None:
     """The mapping step: how each column will be read, changed in a form; None until the file
     can be read (a column every row needs is not mapped, or no header row)."""
-    st.subheader("Columns")
+    st.subheader("How each column is read")
     if found.fixed:
         st.caption("An ASC-WDS worker file: its columns are read as Skills for Care defines them.")
         return None

@@ -29,7 +29,7 @@ def _upload(page: Any, path: Path) -> None:
     # beside the new one, so wait for one before choosing the file.
     page.wait_for_function(f"document.querySelectorAll({UPLOADER!r}).length === 1", timeout=60_000)
     page.locator(UPLOADER).set_input_files(str(path))
-    page.get_by_role("heading", name="Columns").wait_for(timeout=60_000)
+    page.get_by_role("heading", name="How each column is read", exact=True).wait_for(timeout=60_000)
     _settled(page)
 
 

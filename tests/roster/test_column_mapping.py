@@ -8,8 +8,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from planner.reference.strict_yaml import DataFileError
 from planner.roster.reading.importer import RosterImport
+from planner.roster.reading.mapping import HeadingWords, Matcher, matcher
 from tests.roster.helpers import load
 
 BASE = ["Staff ID", "Name", "Team", "FTE", "PCF level"]
@@ -233,12 +237,6 @@ def test_the_cli_refuses_a_map_it_cannot_use_in_a_sentence(
 
 
 # --- the matcher on its own -------------------------------------------------------------------
-
-from hypothesis import given  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from planner.reference.strict_yaml import DataFileError  # noqa: E402
-from planner.roster.reading.mapping import HeadingWords, Matcher, matcher  # noqa: E402
 
 
 def _plain_headings() -> list[tuple[str, str]]:
