@@ -92,3 +92,15 @@ def test_the_line_manager_rule_is_a_policy_switch() -> None:
     result = load(data, "hr.csv", policy=off)
     assert result.service is not None and result.service.workers[1].supervisor_id is None
     assert [p.staff_id for p in result.problems if p.code == "no_supervisor"] == ["M1", "A1"]
+
+
+def test_an_amhp_approved_question_is_a_yes_no_column() -> None:
+    # Seen when tried: "AMHP approved?" was read as the approved-on date, so every "Yes" failed.
+    data = _csv(
+        "A1,Ann,Hub,1,experienced,,Yes",
+        "B1,Bo,Hub,1,experienced,,No",
+        head=HEAD + ",AMHP approved?",
+    )
+    result = load(data, "hr.csv")
+    assert result.service is not None and [w.amhp for w in result.service.workers] == [True, False]
+    assert not [p for p in result.problems if p.severity == "error"]
