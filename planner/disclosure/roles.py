@@ -158,7 +158,7 @@ def role_of(email: str | None, role_map: Mapping[str, Role]) -> Role | None:
 
 
 def view_for(
-    role: Role, service: Service, report: Report, policy: Policy, key: bytes
+    role: Role, service: Service, report: Report, policy: Policy
 ) -> Report | Service | CommissionerView:
     """What this role may see: the full report, the roster (HR) or aggregates (commissioner)."""
     if role == "principal_social_worker":
@@ -166,5 +166,5 @@ def view_for(
     if role == "hr":
         return service
     if role == "commissioner":
-        return commissioner_view(service, report, policy, key, load_roles().age_bands)
+        return commissioner_view(service, report, policy, load_roles().age_bands)
     raise AccessDenied(f"{role!r} is not a role the planner knows.")

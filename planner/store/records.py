@@ -21,6 +21,7 @@ class AuditAction(StrEnum):
     EDIT = "edit"
     EXPORT = "export"
     SCENARIO = "scenario"  # a what-if scenario saved or deleted (planner.store.scenarios)
+    PUBLISH = "publish"  # a commissioners' release (planner.store.releases)
 
 
 SnapshotKind = Literal["import", "edit"]

@@ -122,6 +122,22 @@ app_secrets = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
+# Commissioners' releases: the aggregate view of one snapshot, published at most once a quarter
+# per service and never changed. The content is the view's JSON (no names or staff ids), so a
+# commissioner's page is drawn from it without loading the snapshot (`planner.store.releases`).
+releases = Table(
+    "releases",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("service_id", ForeignKey("services.id"), nullable=False),
+    Column("snapshot_id", ForeignKey("snapshots.id"), nullable=False),
+    Column("period", String(16), nullable=False),
+    Column("published_at", DateTime(timezone=True), nullable=False),
+    Column("published_by", String(200), nullable=False),
+    Column("content", Text, nullable=False),
+    UniqueConstraint("service_id", "period", name="uq_releases_service_id_period"),
+)
+
 # Column mappings a user chose when importing, remembered per service so the next file from the
 # same HR system is read the same way. Only choices that differ from the planner's own match
 # are kept; saved when the user confirms an import (`planner.store.mappings`).

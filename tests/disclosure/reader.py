@@ -190,32 +190,53 @@ def _cross_table(
 
 
 def _series(view: Mapping[str, Any]) -> list[tuple[date, Any]]:
-    if "months" in view:
+    if "months" in view:  # files written before the gate: a point every month
         return [(date.fromisoformat(m["month"]), m["amhps"]) for m in view["months"]]
-    return [(date.fromisoformat(p["on"]), p["amhps"]) for p in view.get("series", [])]
+    horizon = view.get("horizon") or {}
+    return [(date.fromisoformat(p["on"]), p["amhps"]) for p in horizon.get("series", [])]
 
 
-def _horizon(r: Reader, amhps: int, view: Mapping[str, Any]) -> list[Period]:
-    """The headcount over the horizon: each step is departures (lapses and leavers) against
-    joiners. Published lists of expiry months bound the lapses in each period."""
+def _flows(view: Mapping[str, Any]) -> dict[str, Any]:
+    """The horizon's counts by what they count: leaving, lapsing, joining, cpd."""
+    if isinstance(view.get("horizon"), Mapping):
+        h = view["horizon"]
+        return {"leaving": h["leaving"], "lapsing": h["lapsing"], "joining": h["joining"]} | {
+            "cpd": h["cpd_short"]
+        }
     counts = view.get("horizon_counts") or {}
-    named = {}
+    found = {}
     for key, words in (
         ("leaving", ("leaving",)),
         ("lapsing", ("expiring", "lapsing", "lapse")),
         ("cpd", ("cpd",)),
         ("joining", ("qualifying", "joining")),
     ):
-        found = _count(counts, *words)
-        if found is not None:
-            named[key] = r.figure(f"horizon: {found[0]}", found[1])
-            if key != "joining":  # of today's AMHPs
-                r.most({named[key]: 1, amhps: -1})
+        hit = _count(counts, *words)
+        if hit is not None:
+            found[key] = hit[1]
+    return found
+
+
+def _horizon(r: Reader, amhps: int, view: Mapping[str, Any]) -> list[Period]:
+    """The headcount over the horizon: each step is departures (lapses and leavers) against
+    joiners. Published lists of expiry months bound the lapses in each period."""
+    named = {}
+    for key, value in _flows(view).items():
+        named[key] = r.figure(f"horizon: {key}", value)
+        if key != "joining":  # of today's AMHPs
+            r.most({named[key]: 1, amhps: -1})
     points = _series(view)
     if not points:
         return []
     stock = [r.figure(f"series {d}", v) for d, v in points]
     r.equal({stock[0]: 1, amhps: -1})
+    if isinstance(view.get("horizon"), Mapping) and {"leaving", "lapsing", "joining"} <= set(named):
+        # as the file defines them: at the end = now - leaving - lapsing + joining
+        at_end = r.figure("horizon: at end", view["horizon"]["at_end"])
+        r.equal({at_end: 1, stock[-1]: -1})
+        r.equal(
+            {at_end: 1, amhps: -1, named["leaving"]: 1, named["lapsing"]: 1, named["joining"]: -1}
+        )
     expiry_months = [e["expires"] for e in view.get("approval_expiries", [])]
     periods: list[Period] = []
     for k in range(1, len(points)):

@@ -25,12 +25,10 @@ from planner.workforce.demo import generate_service, load_demo
 from planner.workforce.models import Service, Worker
 from tests.disclosure.reader import departures_shown, narrow_cells
 
-KEY = b"attacker-does-not-know-this-key!"
-
 
 def published(service: Service) -> dict[str, Any]:
     policy = default_policy()
-    view = view_for("commissioner", service, analyse(service, policy), policy, KEY)
+    view = view_for("commissioner", service, analyse(service, policy), policy)
     assert isinstance(view, CommissionerView)
     data: dict[str, Any] = json.loads(commissioner_json(view))
     return data
