@@ -1,7 +1,7 @@
 """What commissioners receive: `planner aggregates` (a file of any SERVICE, through the
 disclosure gate), `planner publish` (this quarter's release from the latest snapshot of a
-stored service) and `planner releases` (the releases published). Every file and release is
-noted in the audit log.
+stored service) and `planner releases` (the releases published); and `planner rotate-key`
+(a new pseudonym key). Every file and release is noted in the audit log.
 """
 
 from __future__ import annotations
@@ -65,6 +65,32 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--service", type=int, metavar="ID", help="the service (default: the first)")
     json_arg(p)
+    p = add_command(
+        sub,
+        "rotate-key",
+        _rotate_key,
+        "replace the pseudonym key",
+        "Replace the pseudonym key (kept outside the database, in an owner-only file under "
+        "the planner's config folder, or PLANNER_PSEUDONYM_KEY). Pseudonyms in files made "
+        "before can then no longer be linked to anyone. Prints where the key is, never the key.",
+    )
+    json_arg(p)
+
+
+def _rotate_key(args: argparse.Namespace) -> int:
+    from planner.store.secrets import rotate_pseudonym_key
+    from planner.store.snapshots import StoreError
+
+    try:
+        path = rotate_pseudonym_key()
+    except (StoreError, OSError) as exc:
+        err(str(exc))
+        return UNUSABLE
+    if args.json:
+        emit({"rotated": str(path)})
+    else:
+        err(f"A new pseudonym key is in {path} (readable by you only).")
+    return 0
 
 
 def _aggregates(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ tested without Streamlit.
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -150,6 +151,17 @@ def deployment_roles(secrets: Mapping[str, Any]) -> dict[str, Role] | None:
             "[planner.roles] table of email = role."
         )
     return parse_role_map(raw)
+
+
+def is_loopback(address: str) -> bool:
+    """An address of this machine only (127.0.0.0/8, ::1, localhost): local mode, which has no
+    sign-in, answers only there."""
+    if address.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(address.strip().strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name or nothing: it may be anywhere
 
 
 def role_of(email: str | None, role_map: Mapping[str, Role]) -> Role | None:

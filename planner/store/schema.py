@@ -112,8 +112,9 @@ scenarios = Table(
     UniqueConstraint("service_id", "name", name="uq_scenarios_service_id_name"),
 )
 
-# Secrets the deployment generates once and keeps, such as the key for commissioner
-# pseudonyms: in the database so every app process and restart uses the same key.
+# Secrets the deployment generates once and keeps. Older planners kept the pseudonym key here,
+# beside the staff ids; it now lives outside the database (`planner.store.secrets`), and
+# migration 0004 deletes the old copy. The table stays for any secret that may live here.
 app_secrets = Table(
     "app_secrets",
     metadata,

@@ -104,3 +104,16 @@ def test_a_commissioner_sees_small_counts_suppressed_and_no_monthly_series() -> 
     psw.switch_page("pages/amhp.py").run()
     full = next(d.value for d in psw.dataframe if "With turnover" in d.value.columns)
     assert "Left" in full.columns
+
+
+def test_without_sign_in_a_visitor_from_another_machine_sees_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from streamlit.runtime.context import ContextProxy
+
+    monkeypatch.setattr(ContextProxy, "ip_address", property(lambda _self: "192.0.2.7"))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert not at.exception
+    assert [t.value for t in at.title] == ["Sign in"]
+    assert "opens only on the machine it runs on" in at.error[0].value
+    assert not at.metric and not at.dataframe and "Northbridge" not in text(at)
