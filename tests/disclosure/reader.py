@@ -124,8 +124,10 @@ def _count(counts: Mapping[str, Any], *words: str) -> tuple[str, Any] | None:
     return None
 
 
-def read(view: Mapping[str, Any]) -> Reading:
-    """Everything the published file tells a reader, as one linear model."""
+def read(view: Mapping[str, Any], known_expiries: Sequence[str] | None = None) -> Reading:
+    """Everything the published file tells a reader, as one linear model; `known_expiries`
+    are approval expiry months (YYYY-MM) of today's AMHPs the reader knows from elsewhere (an
+    older file listed them)."""
     r = Reader()
     amhps = r.figure("AMHPs (headline)", view["amhp_headcount"])
     _headline_hints(r, amhps, view)
@@ -156,7 +158,7 @@ def read(view: Mapping[str, Any]) -> Reading:
         for key in ("supervisors", "may_supervise"):
             if key in sup:
                 r.most({r.figure(f"supervision: {key}", sup[key]): 1, workers: -1})
-    periods = _horizon(r, amhps, view)
+    periods = _horizon(r, amhps, view, known_expiries)
     return Reading(r, periods)
 
 
@@ -217,7 +219,9 @@ def _flows(view: Mapping[str, Any]) -> dict[str, Any]:
     return found
 
 
-def _horizon(r: Reader, amhps: int, view: Mapping[str, Any]) -> list[Period]:
+def _horizon(
+    r: Reader, amhps: int, view: Mapping[str, Any], known: Sequence[str] | None
+) -> list[Period]:
     """The headcount over the horizon: each step is departures (lapses and leavers) against
     joiners. Published lists of expiry months bound the lapses in each period."""
     named = {}
@@ -237,7 +241,8 @@ def _horizon(r: Reader, amhps: int, view: Mapping[str, Any]) -> list[Period]:
         r.equal(
             {at_end: 1, amhps: -1, named["leaving"]: 1, named["lapsing"]: 1, named["joining"]: -1}
         )
-    expiry_months = [e["expires"] for e in view.get("approval_expiries", [])]
+    listed = "approval_expiries" in view or known is not None
+    expiry_months = [e["expires"] for e in view.get("approval_expiries", [])] or list(known or [])
     periods: list[Period] = []
     for k in range(1, len(points)):
         out = r.unknown(f"departures {points[k][0]}")
@@ -245,7 +250,7 @@ def _horizon(r: Reader, amhps: int, view: Mapping[str, Any]) -> list[Period]:
         lapse = r.unknown(f"lapses {points[k][0]}")
         r.equal({stock[k]: 1, stock[k - 1]: -1, out: 1, joined: -1})
         r.most({lapse: 1, out: -1})
-        if "approval_expiries" in view:
+        if listed:
             # lapses in (start, end] are approvals expiring in the months the period touches
             start, end = points[k - 1][0], points[k][0]
             months = {f"{d:%Y-%m}" for d in _months_between(start, end)}
@@ -279,10 +284,12 @@ def narrow_cells(view: Mapping[str, Any], threshold: int) -> dict[str, tuple[flo
     return found
 
 
-def departures_shown(view: Mapping[str, Any]) -> list[tuple[date, date, int]]:
+def departures_shown(
+    view: Mapping[str, Any], known_expiries: Sequence[str] | None = None
+) -> list[tuple[date, date, int]]:
     """The periods in which the reader can prove someone stopped counting for a reason other than
     a lapsed approval (a leaver), with the least number of such leavers."""
-    reading = read(view)
+    reading = read(view, known_expiries)
     found = []
     for p in reading.periods:
         least = reading.reader.extreme({p.departures: 1, p.lapses: -1}, 1)
