@@ -19,6 +19,7 @@ PAGES = [
     st.Page("pages/scenarios.py", title="Scenarios & projection", icon=":material/science:"),
     st.Page("pages/import_export.py", title="Import / export", icon=":material/upload_file:"),
     st.Page("pages/history.py", title="History", icon=":material/history:"),
+    st.Page("pages/audit.py", title="Audit log", icon=":material/fact_check:"),
     st.Page("pages/settings.py", title="Settings", icon=":material/settings:"),
 ]
 

@@ -19,14 +19,20 @@ from pages.common.choice import (
 from pages.common.signin import current_user, guard
 from pages.common.store import snapshot_service, store
 from planner.present import import_export as ie
+from planner.roster.reading.headers import HeaderPlan
+from planner.roster.reading.heading_preview import HeaderFound
 from planner.roster.reading.importer import RosterImport
 from planner.store.connection import database_url
+from planner.store.mappings import remember_mapping, remembered_mapping
 from planner.store.removals import removal_check
 from planner.store.snapshots import AuditAction, Preview, SnapshotInfo, Store, StoreError
 from planner.workforce.demo import load_demo
 
 DONE = "import_done"  # the sentence to show after the rerun that follows a save
 UPLOAD = "upload_round"  # bumped after a save, so the uploader starts empty
+HEADER = "import_header"  # (file key, its headings), read once per file
+MAPPING = "import_mapping"  # (file key, the mapping its rows are read with)
+FileKey = tuple[str, str]
 
 
 @st.cache_data(show_spinner=False)
@@ -41,9 +47,69 @@ def _export(url: str, snapshot_id: int | None, kind: str) -> bytes:
     return ie.roster_xlsx(service) if kind == "xlsx" else ie.roster_csv_bytes(service)
 
 
-def _read(data: bytes, name: str) -> RosterImport:
-    """Read the upload once per file; reruns reuse the result."""
-    key = (name, hashlib.sha256(data).hexdigest())
+def _header(data: bytes, name: str, key: FileKey) -> HeaderFound:
+    """The upload's headings, read once per file and before any of its rows."""
+    held = st.session_state.get(HEADER)
+    if held and held[0] == key:
+        found: HeaderFound = held[1]
+        return found
+    with st.spinner(f"Reading the headings of {name}…"):
+        found = ie.read_header(data, name, current_policy())
+    st.session_state[HEADER] = (key, found)
+    return found
+
+
+def _mapping(db: Store | None, found: HeaderFound, key: FileKey) -> dict[str, str]:
+    """What the user chose for this file, else what they chose last time for this service."""
+    held = st.session_state.get(MAPPING)
+    if held and held[0] == key:
+        chosen: dict[str, str] = held[1]
+        return chosen
+    remembered = remembered_mapping(db, current_service_id(db)) if db is not None else {}
+    return ie.applicable(found, remembered)
+
+
+def _columns(found: HeaderFound, key: FileKey, mapping: dict[str, str]) -> HeaderPlan | None:
+    """The mapping step: how each column will be read, changed in a form; None until the file
+    can be read (a column every row needs is not mapped, or no header row)."""
+    st.subheader("Columns")
+    if found.fixed:
+        st.caption("An ASC-WDS worker file: its columns are read as Skills for Care defines them.")
+        return None
+    plan = ie.column_plan(found, mapping)
+    if isinstance(plan, str):
+        st.error(plan)
+        return None
+    st.caption(ie.mapping_summary(plan))
+    st.dataframe(ie.mapping_table(plan), hide_index=True)
+    missing = ie.missing_sentence(plan)
+    if missing:
+        st.warning(missing, icon=":material/warning:")
+    with (
+        st.expander("Change how a column is read", expanded=bool(missing or ie.needs_choice(plan))),
+        st.form(f"mapping_{key[1][:12]}", border=False),
+    ):
+        options = ie.mapping_options()
+        picks = {}
+        grid = st.columns(3)
+        for i, col in enumerate(ie.mappable(plan)):
+            picks[col.heading] = grid[i % 3].selectbox(
+                col.heading,
+                options,
+                index=options.index(ie.current_choice(col)),
+                format_func=ie.mapping_label,
+                help=ie.match_note(col),
+                key=f"map_{key[1][:12]}_{col.index}",
+            )
+        if st.form_submit_button("Read the file with these columns", icon=":material/sync:"):
+            st.session_state[MAPPING] = (key, ie.mapping_to_apply(found, picks))
+            st.rerun()
+    return None if missing else plan
+
+
+def _read(data: bytes, name: str, mapping: dict[str, str]) -> RosterImport:
+    """Read the upload once per file and mapping; reruns reuse the result."""
+    key = (name, hashlib.sha256(data).hexdigest(), tuple(sorted(mapping.items())))
     held = st.session_state.get("import_read")
     if held and held[0] == key:
         result: RosterImport = held[1]
@@ -55,7 +121,7 @@ def _read(data: bytes, name: str) -> RosterImport:
             bar.progress(done, text=what)
 
         result = ie.read_upload(
-            data, name, policy=current_policy(), today=date.today(), progress=tell
+            data, name, policy=current_policy(), today=date.today(), progress=tell, mapping=mapping
         )
         status.update(label=f"Read {name}", state="error" if result.unusable else "complete")
     st.session_state["import_read"] = (key, result)
@@ -101,7 +167,20 @@ def _show_diff(preview: Preview) -> None:
         st.dataframe(ie.change_table(diff), hide_index=True)
 
 
-def _confirm(db: Store, result: RosterImport) -> None:
+def _remember(db: Store, service_id: int, mapping: dict[str, str], plan: HeaderPlan | None) -> None:
+    """The mapping the user confirmed with this import, for the service's next import."""
+    if plan is None:
+        return  # a file of fixed headings: nothing was mapped
+    headings = [c.heading for c in ie.mappable(plan)]
+    try:
+        remember_mapping(db, service_id, mapping, headings, by=current_user())
+    except StoreError as exc:
+        st.session_state[DONE] += f" The column mapping could not be remembered: {exc}"
+
+
+def _confirm(
+    db: Store, result: RosterImport, mapping: dict[str, str], plan: HeaderPlan | None
+) -> None:
     assert result.service is not None
     options, default = ie.targets(
         db.services(), result.service, current_service_id(db), result.source == "template"
@@ -155,8 +234,10 @@ def _confirm(db: Store, result: RosterImport) -> None:
         st.session_state[DONE] = (
             f"Saved snapshot {saved.number} of {saved.service_name}: {saved.headcount} workers."
         )
+        _remember(db, saved.service_id, mapping, plan)
         st.session_state[UPLOAD] = st.session_state.get(UPLOAD, 0) + 1
-        st.session_state.pop("import_read", None)
+        for held in ("import_read", HEADER, MAPPING):
+            st.session_state.pop(held, None)
         show_service(saved.service_id)
         st.rerun()
 
@@ -179,7 +260,16 @@ def _import_section(db: Store | None) -> None:
     if upload is None:
         return
     data = upload.getvalue()
-    result = _read(data, upload.name)
+    key = (upload.name, hashlib.sha256(data).hexdigest())
+    found = _header(data, upload.name, key)
+    if found.unusable:
+        st.error(found.unusable)
+        return
+    mapping = _mapping(db, found, key)
+    plan = _columns(found, key, mapping)
+    if plan is None and not found.fixed:
+        return
+    result = _read(data, upload.name, mapping)
     if result.unusable or result.service is None:
         st.error(result.unusable or f"{upload.name} could not be read.")
         return
@@ -195,7 +285,7 @@ def _import_section(db: Store | None) -> None:
     if db is None:
         st.warning("The database cannot be opened, so this import cannot be saved.")
         return
-    _confirm(db, result)
+    _confirm(db, result, mapping, plan)
 
 
 def _export_section(db: Store | None) -> None:

@@ -39,12 +39,14 @@ from planner.whatif.scenarios import (
     PopulationGrowth,
     QualifiesAmhp,
     Recruit,
+    Refused,
     Scenario,
-    apply,
+    apply_each,
 )
 from planner.workforce.models import Service
 
 EDITS = "scenario_edits"
+MIN_FTE = 0.05  # an FTE must be more than 0; someone leaving is a leaver, not an FTE of 0
 RULES = {
     "amhp_target_per_100k": "AMHP target per 100,000 adults",
     "min_amhps_per_shift": "AMHPs on every shift at least",
@@ -65,7 +67,13 @@ st.caption(
 
 
 def add(edit: Edit) -> None:
-    edits.append(edit)
+    """Add a change only if it can be made on top of the others; else say why, in a sentence."""
+    *_, refused = apply_each(Scenario(name="current", edits=(*edits, edit)), service, policy)
+    mine = [r for r in refused if r.number == len(edits) + 1]
+    if mine:
+        st.error(f"{mine[0].reason}. It was not added.", icon=":material/block:")
+    else:
+        edits.append(edit)
 
 
 def edit_forms(service: Service, policy: Policy) -> None:
@@ -93,7 +101,7 @@ def edit_forms(service: Service, policy: Policy) -> None:
             key="sc_level",
         )
         fte = cols[2].number_input(
-            "FTE", min_value=0.0, max_value=1.0, value=1.0, step=0.1, key="sc_recruit_fte"
+            "FTE", min_value=MIN_FTE, max_value=1.0, value=1.0, step=0.1, key="sc_recruit_fte"
         )
         approved = st.checkbox("Brings an AMHP approval", key="sc_recruit_amhp")
         approved_on = st.date_input(
@@ -111,7 +119,7 @@ def edit_forms(service: Service, policy: Policy) -> None:
     with tabs[2], st.form("sc_fte_form"):
         who = st.selectbox("Who", ids, format_func=people.__getitem__, key="sc_fte_who")
         fte = st.number_input(
-            "New FTE", min_value=0.0, max_value=1.0, value=1.0, step=0.1, key="sc_fte"
+            "New FTE", min_value=MIN_FTE, max_value=1.0, value=1.0, step=0.1, key="sc_fte"
         )
         if st.form_submit_button("Add FTE change", key="sc_add_fte"):
             add(ChangeFte(staff_id=who, fte=fte))
@@ -139,7 +147,7 @@ def edit_forms(service: Service, policy: Policy) -> None:
             add(PolicyChange(name=name, value=value))
 
 
-def saved_scenarios(service: Service) -> None:
+def saved_scenarios(service: Service, refused: list[Refused]) -> None:
     """Save and load by name, in the database, against the service's latest snapshot."""
     try:
         with Store.open() as store:
@@ -151,7 +159,9 @@ def saved_scenarios(service: Service) -> None:
             cols = list(st.columns(2))
             name = cols[0].text_input("Scenario name", key="sc_name")
             by = cols[1].text_input("Your name", value=current_user(), key="sc_by")
-            if st.button("Save scenario", key="sc_save", disabled=not edits):
+            if refused:
+                st.caption("Remove the changes that cannot be made before saving.")
+            if st.button("Save scenario", key="sc_save", disabled=not edits or bool(refused)):
                 if not name.strip() or not by.strip():
                     st.error("Give the scenario a name and say who you are before saving.")
                 else:
@@ -200,12 +210,13 @@ if edits:
 else:
     st.caption("No changes yet: add one above.")
 
-result = apply(Scenario(name="current", edits=tuple(edits)), service, policy)
-if isinstance(result, list):
-    for problem in result:
-        st.error(problem)
-    result = (service, policy)
-changed, changed_policy = result
+changed, changed_policy, refused = apply_each(
+    Scenario(name="current", edits=tuple(edits)), service, policy
+)
+for r in refused:
+    st.error(f"{r.reason}. Not applied: the figures below leave it out.", icon=":material/block:")
+if refused and len(refused) < len(edits):
+    st.caption(f"{len(edits) - len(refused)} of {len(edits)} changes applied.")
 moves = headline_movement(report(service, policy), report(changed, changed_policy))
 
 st.subheader("Before and after")
@@ -227,7 +238,7 @@ for col, figure in zip(
 st.dataframe(headline_rows(moves), hide_index=True)
 
 with st.expander("Saved scenarios", icon=":material/bookmark:"):
-    saved_scenarios(service)
+    saved_scenarios(service, refused)
 
 st.subheader("Projection")
 cols = list(st.columns(3))

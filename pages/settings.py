@@ -1,12 +1,16 @@
-"""Settings: the policy values, each with its source; changes are validated before use."""
+"""Settings: the policy values, each with its source; changes are validated, then saved for the
+service (who and when, audited), so everyone using it, after any reload, sees the same."""
 
 import pandas as pd
 import streamlit as st
 
-from pages.common.choice import current_policy
-from pages.common.signin import guard
+from pages.common.choice import current_policy, current_service_id, current_settings, settings_line
+from pages.common.signin import current_user, guard
+from pages.common.store import settings_saved, store
 from planner.present.settings import PolicyField, apply_changes, label, policy_fields
-from planner.reference.policy import default_policy
+from planner.reference.policy import Policy, default_policy
+from planner.store.connection import StoreError
+from planner.store.settings import save_settings
 
 guard("settings")
 
@@ -18,6 +22,35 @@ st.write(
 
 policy = current_policy()
 changes: dict[str, object] = {}
+db = store()
+service_id = current_service_id(db) if db is not None else None
+saved = current_settings()
+st.caption(settings_line(saved))
+if saved and saved.set_aside:
+    st.warning(
+        f"Saved values the planner no longer takes were set aside: {', '.join(saved.set_aside)}.",
+        icon=":material/warning:",
+    )
+SAVED = "settings_message"
+if SAVED in st.session_state:
+    st.success(st.session_state.pop(SAVED), icon=":material/check_circle:")
+
+
+def _save(new_policy: Policy, message: str) -> None:
+    """Keep the settings for the service and show every page the new values."""
+    if db is None or service_id is None:
+        st.error("There is no database to save settings in; nothing was changed.")
+        return
+    try:
+        save_settings(db, service_id, new_policy, by=current_user())
+    except StoreError as exc:
+        st.error(str(exc))
+        return
+    settings_saved()
+    for key in [k for k in st.session_state if str(k).startswith("policy_")]:
+        del st.session_state[key]
+    st.session_state[SAVED] = message
+    st.rerun()
 
 
 def _input(field: PolicyField) -> object:
@@ -81,22 +114,18 @@ with st.form("policy_form"):
         with tab:
             for field in (f for f in fields if f.row.group == group):
                 changes[field.row.name] = _input(field)
-    applied = st.form_submit_button("Apply", type="primary")
+    applied = st.form_submit_button("Save settings for this service", type="primary")
 
 if applied:
     new_policy, errors = apply_changes(policy, changes)
     if errors:
         for message in errors:
             st.error(message)
-    else:
-        st.session_state["policy"] = new_policy
-        st.success("Policy updated; every page now uses it.")
+    elif new_policy is not None:
+        _save(new_policy, "Settings saved; every page, for everyone using this service, uses them.")
 
 if st.button("Reset to defaults"):
-    st.session_state["policy"] = default_policy()
-    for key in [k for k in st.session_state if str(k).startswith("policy_")]:
-        del st.session_state[key]
-    st.rerun()
+    _save(default_policy(), "Settings reset to the defaults for this service.")
 
 st.subheader("Policy in use")
 st.dataframe(
@@ -110,7 +139,7 @@ st.dataframe(
             "Check": f.row.check,
             "Source": f.row.citation,
         }
-        for f in policy_fields(current_policy())
+        for f in policy_fields(policy)
     ],
     hide_index=True,
 )

@@ -34,8 +34,11 @@ cols[2].metric("People who may supervise", result.may_supervise)
 st.subheader("Each supervisor's load")
 st.caption("Bars: hours owed a month. Black marks: hours their FTE allows.")
 over_only = st.toggle("Only supervisors over capacity", key="sup_over_only")
-rows = [r for r in load_rows(result, service) if r["Over capacity"] or not over_only]
-st.altair_chart(load_chart(result, service), width="stretch")
+rows = load_rows(result, service, over_only)
+if rows:
+    st.altair_chart(load_chart(rows), width="stretch")
+else:
+    st.success("No supervisor is over capacity.", icon=":material/check_circle:")
 st.dataframe(rows, hide_index=True)
 
 st.subheader("Problems")
@@ -101,9 +104,11 @@ pick[2].button("Add move", on_click=_add_move, key="whatif_add", icon=":material
 advice = suggestions()
 with st.expander(f"Suggested moves ({len(advice.moves)})"):
     st.caption(
-        "For each supervisor over capacity, the heaviest supervisees first, each to whoever in "
-        "the same team may supervise and has most hours spare. Students stay with their "
-        "practice educator. A quick greedy pass, not the best possible plan."
+        "First, ASYE workers supervised below the supervisor level, to someone at the level. "
+        "Then, for each supervisor over capacity, the heaviest supervisees first, each to "
+        "whoever in the same team may supervise and has most hours spare. Nobody is placed "
+        "under someone less senior. Students stay with their practice educator. A quick "
+        "greedy pass, not the best possible plan."
     )
     for s in advice.moves:
         st.markdown(f"- Move {_label(s.move.staff_id)} to {_label(s.move.new_supervisor_id)}.")

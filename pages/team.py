@@ -1,7 +1,5 @@
 """Team: the roster, the PCF heatmap and the supervision tree."""
 
-import altair as alt
-import pandas as pd
 import streamlit as st
 
 from pages.common.choice import as_of, current_service
@@ -9,9 +7,11 @@ from pages.common.signin import guard
 from planner.present.team import (
     CREDENTIALS,
     RosterFilter,
+    TeamView,
+    heatmap_chart,
     heatmap_rows,
     roster_rows,
-    supervision_dot,
+    supervision_by_team,
 )
 from planner.reference.framework import load_framework
 from planner.workforce.graph import build
@@ -41,6 +41,7 @@ st.dataframe(
     rows,
     hide_index=True,
     column_config={
+        "Name": st.column_config.TextColumn(pinned=True),
         "FTE": st.column_config.NumberColumn(format="%.2f"),
         "AMHP approval expires": st.column_config.DateColumn(format="DD/MM/YYYY"),
         "Planned leaving": st.column_config.DateColumn(format="DD/MM/YYYY"),
@@ -53,35 +54,39 @@ grain, cells = heatmap_rows(service, shown)
 if cells:
     if grain == "team":
         st.caption("Too many people to show one by one: each row is a team's mean level.")
-    if grain == "worker":
-        order = [fw.level(lv).name for lv in fw.level_ids()]
-        colour = alt.Color(
-            "level:O", title="PCF level", sort=order, scale=alt.Scale(domain=order, scheme="blues")
-        )
-    else:
-        colour = alt.Color(
-            "rank:Q", title="Mean level (0-8)", scale=alt.Scale(domain=[0, 8], scheme="blues")
-        )
-    heat = (
-        alt.Chart(pd.DataFrame(cells))
-        .mark_rect(stroke="white", strokeWidth=0.5)
-        .encode(
-            x=alt.X(
-                "domain:N", title=None, sort=None, axis=alt.Axis(labelAngle=-30, labelLimit=220)
-            ),
-            y=alt.Y("who:N", title=None, sort=None, axis=alt.Axis(labelLimit=260)),
-            color=colour,
-            tooltip=["who", "team", "domain", "level"],
-        )
-        .properties(height=max(200, 22 * len({c["who"] for c in cells})))
-    )
-    st.altair_chart(heat, width="stretch")
+    st.altair_chart(heatmap_chart(grain, cells), width="stretch")
 else:
     st.info("No social workers match these filters.")
 
 st.subheader("Supervision")
 st.caption(
     "Solid: professional supervision · dashed: AMHP supervision · dotted: line management where "
-    "it differs · double border: approved AMHP."
+    "it differs · double border: approved AMHP · grey: someone in another team."
 )
-st.graphviz_chart(supervision_dot(build(service, on), [w.staff_id for w in shown]))
+views = supervision_by_team(build(service, on), [w.staff_id for w in shown])
+TEAMS_LISTED = 8  # more teams than this: pick one to draw, rather than a page of expanders
+
+
+def _draw(view: TeamView) -> None:
+    if view.dot is not None:
+        st.graphviz_chart(view.dot)
+    else:
+        st.caption("Too many people to draw: each supervisor and whom they supervise here.")
+        st.dataframe(view.supervisors, hide_index=True)
+
+
+if len(views) > TEAMS_LISTED:
+    by_name = {v.team: v for v in views}
+    team = st.selectbox(
+        "Team to draw",
+        list(by_name),
+        format_func=lambda t: f"{t} ({by_name[t].people} people)",
+        key="f_draw_team",
+    )
+    _draw(by_name[team])
+else:
+    for view in views:
+        with st.expander(f"{view.team}: {view.people} people", expanded=len(views) == 1):
+            _draw(view)
+if not views:
+    st.info("Nobody matches these filters.")

@@ -13,12 +13,13 @@ from datetime import date
 
 import streamlit as st
 
-from pages.common.store import snapshot_service, store
+from pages.common.store import service_settings, snapshot_service, store
 from planner.disclosure.roles import Role
 from planner.present.import_export import snapshot_label
 from planner.reference.policy import Policy, default_policy
 from planner.store.connection import database_url
 from planner.store.releases import services_with_releases
+from planner.store.settings import SavedSettings
 from planner.store.snapshots import SnapshotInfo, Store
 from planner.workforce.demo import load_demo
 from planner.workforce.models import Service
@@ -48,12 +49,18 @@ def current_snapshot() -> SnapshotInfo | None:
 
 
 def current_service_id(db: Store, released_only: bool = False) -> int | None:
-    """The chosen service, else the first; with `released_only`, among those with a release."""
+    """The service chosen in this session, else the one in the address (so a reload keeps it),
+    else the first; with `released_only`, among those with a release (a commissioner's)."""
     ids = [s.id for s in db.services() if s.snapshots]
     if released_only:
         ids = [i for i in ids if i in services_with_releases(db)]
-    chosen = st.session_state.get(SERVICE)
+    chosen = st.session_state.get(SERVICE) or _service_in_url()
     return chosen if chosen in ids else (ids[0] if ids else None)
+
+
+def _service_in_url() -> int | None:
+    text = st.query_params.get("service", "")
+    return int(text) if text.isdigit() else None
 
 
 def viewing_latest() -> bool:
@@ -64,6 +71,7 @@ def viewing_latest() -> bool:
 def show_service(service_id: int) -> None:
     """View this service's latest snapshot from the next run on."""
     st.session_state[SERVICE] = service_id
+    st.query_params["service"] = str(service_id)
     st.session_state[SNAPSHOT] = None
     st.session_state.pop("as_of", None)
 
@@ -80,9 +88,25 @@ def current_service() -> Service:
     return snapshot_service(database_url(), info.id)
 
 
+def current_settings() -> SavedSettings | None:
+    """The settings saved for the service in view (the same for everyone using it), if any."""
+    db = store()
+    if db is None:
+        return None
+    return service_settings(database_url(), current_service_id(db))
+
+
 def current_policy() -> Policy:
-    policy: Policy = st.session_state.get("policy") or default_policy()
-    return policy
+    saved = current_settings()
+    return saved.policy if saved else default_policy()
+
+
+def settings_line(saved: SavedSettings | None) -> str:
+    if saved is None:
+        return "Settings: the defaults."
+    changed = len(saved.changed)
+    what = f"{changed} changed from the defaults" if changed else "all defaults"
+    return f"Settings saved by {saved.saved_by}, {saved.saved_at:%d/%m/%Y %H:%M} UTC ({what})."
 
 
 def as_of() -> date:
@@ -109,6 +133,7 @@ def sidebar(role: Role) -> None:
             format="DD/MM/YYYY",
             help="The date the figures are worked out for.",
         )
+        st.caption(settings_line(current_settings()))
 
 
 def _choose_released_service(db: Store) -> None:
@@ -169,5 +194,6 @@ def _choose_snapshot(db: Store) -> None:
 def _copy_choice(widget: str, chosen: str) -> None:
     st.session_state[chosen] = st.session_state[widget] or None
     if chosen == SERVICE:
+        st.query_params["service"] = str(st.session_state[chosen])
         st.session_state[SNAPSHOT] = None
         st.session_state.pop("as_of", None)

@@ -11,6 +11,7 @@ import streamlit as st
 
 from planner.present.releases import publish_latest
 from planner.store.connection import database_url
+from planner.store.settings import SavedSettings, saved_settings
 from planner.store.snapshots import Store, StoreError
 from planner.workforce.demo import load_demo
 from planner.workforce.models import Service
@@ -39,3 +40,16 @@ def store() -> Store | None:
 def snapshot_service(url: str, snapshot_id: int) -> Service:
     # Snapshots never change once saved, so the id (in its database) is a complete cache key.
     return open_store(url).load(snapshot_id).service
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def service_settings(url: str, service_id: int | None) -> SavedSettings | None:
+    """A service's saved settings; cleared whenever settings are saved (`settings_saved`)."""
+    try:
+        return saved_settings(open_store(url), service_id)
+    except StoreError:
+        return None
+
+
+def settings_saved() -> None:
+    service_settings.clear()

@@ -69,6 +69,19 @@ def register(sub: Any) -> None:
     json_arg(p)
     p = add_command(
         sub,
+        "restore",
+        _guarded(_restore),
+        "save an earlier snapshot again as the newest",
+        "Undo an import or edit: save snapshot ID again as a new snapshot (audited as a "
+        "restore), after showing what changes. Nothing is deleted.",
+    )
+    p.add_argument("snapshot", type=int, metavar="ID", help="the snapshot to restore")
+    p.add_argument("--note", required=True, help="why: what the restore undoes")
+    p.add_argument("--by", default=None, help="who is restoring (default: your login name)")
+    p.add_argument("--confirm-leavers", type=int, default=0, metavar="N", help="as for save")
+    json_arg(p)
+    p = add_command(
+        sub,
         "diff",
         _guarded(_diff),
         "compare two snapshots or services",
@@ -107,6 +120,23 @@ def _guarded(handler: Handler) -> Handler:
             return 2
 
     return run
+
+
+def _restore(args: argparse.Namespace) -> int:
+    with Store.open() as store:
+        preview = store.restore_preview(args.snapshot)
+        saved = store.restore(
+            args.snapshot,
+            by=args.by or getpass.getuser(),
+            note=args.note,
+            leavers_confirmed=args.confirm_leavers,
+        )
+    if args.json:
+        emit({"saved": dump(saved), "diff": _diff_json(preview.diff)})
+    else:
+        _print_diff(preview.diff)
+        print(_line(saved))
+    return 0
 
 
 def _snapshots(args: argparse.Namespace) -> int:

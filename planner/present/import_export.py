@@ -11,15 +11,20 @@ from __future__ import annotations
 import io
 import logging
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from planner.reference.framework import load_framework
 from planner.reference.policy import Policy
-from planner.roster.reading.importer import Progress, RosterImport, import_roster
+from planner.roster.reading import heading_preview
+from planner.roster.reading.headers import ColumnPlan, HeaderPlan
+from planner.roster.reading.heading_preview import HeaderFound, known_choices, plan_headings
+from planner.roster.reading.importer import Progress, RosterImport, import_roster, missing_columns
+from planner.roster.reading.mapping import matcher
 from planner.roster.writing.problem_workbook import write_problem_workbook
 from planner.roster.writing.workbook import roster_csv, write_roster, write_template
-from planner.store.records import ServiceRecord, SnapshotInfo
+from planner.store.records import AuditEntry, ServiceRecord, SnapshotInfo
 from planner.whatif.diff import Category, ServiceDiff
 from planner.workforce.models import Service, Worker
 
@@ -52,23 +57,149 @@ def read_upload(
     policy: Policy | None = None,
     today: date | None = None,
     progress: Progress | None = None,
+    mapping: Mapping[str, str] | None = None,
 ) -> RosterImport:
     """What importing the uploaded bytes finds; a file that cannot be used says why."""
-    suffix = filename.lower().rsplit(".", 1)[-1] if "." in filename else ""
-    if suffix not in ACCEPTED:
-        return RosterImport(
-            filename,
-            None,
-            unusable=f"{filename} is not a roster file: upload an Excel workbook (.xlsx) or a "
-            ".csv file. The template shows the columns the planner reads.",
-        )
+    refused = _not_a_roster(filename)
+    if refused:
+        return RosterImport(filename, None, unusable=refused)
     try:
-        return import_roster(data, filename, policy=policy, today=today, progress=progress)
+        return import_roster(
+            data, filename, policy=policy, today=today, progress=progress, mapping=mapping
+        )
     except Exception as exc:  # a reader's own failure must reach HR as a sentence
         log.warning("upload could not be read: %s", type(exc).__name__)  # no cell values
         return RosterImport(
             filename, None, unusable=f"{filename} could not be read: it may be damaged."
         )
+
+
+def _not_a_roster(filename: str) -> str | None:
+    suffix = filename.lower().rsplit(".", 1)[-1] if "." in filename else ""
+    if suffix in ACCEPTED:
+        return None
+    return (
+        f"{filename} is not a roster file: upload an Excel workbook (.xlsx) or a .csv file. The "
+        "template shows the columns the planner reads."
+    )
+
+
+# --- the column mapping: shown, and changed, before the rows are read ---------------------------
+
+KEEP = ""  # a mapping's "keep as your own column"
+_HOW = {
+    "exact": "Template heading",
+    "synonym": "Known heading",
+    "token": "Same words",
+    "user": "Your choice",
+}
+
+
+def read_header(data: bytes, filename: str, policy: Policy | None = None) -> HeaderFound:
+    """The upload's headings, before any row is read; a file that cannot be used says why."""
+    refused = _not_a_roster(filename)
+    if refused:
+        return HeaderFound(filename, unusable=refused)
+    try:
+        return heading_preview.read_header(data, filename, policy)
+    except Exception as exc:  # a reader's own failure must reach HR as a sentence
+        log.warning("upload could not be read: %s", type(exc).__name__)
+        return HeaderFound(filename, unusable=f"{filename} could not be read: it may be damaged.")
+
+
+def column_plan(found: HeaderFound, mapping: Mapping[str, str]) -> HeaderPlan | str:
+    """How each column would be read under `mapping`, or why it cannot be."""
+    return plan_headings(found, mapping)
+
+
+def mapping_options() -> list[str]:
+    """What a heading can be read as: kept as the file's own column, or one of ours."""
+    return [KEEP, *matcher().names()]
+
+
+def mapping_label(name: str) -> str:
+    return "Keep as your own column" if name == KEEP else matcher().label(name)
+
+
+def mappable(plan: HeaderPlan) -> list[ColumnPlan]:
+    """The columns a person may map (the planner's own report columns are skipped on import)."""
+    return [c for c in plan.columns if c.target != "report"]
+
+
+def current_choice(col: ColumnPlan) -> str:
+    return col.mapped or KEEP
+
+
+def needs_choice(plan: HeaderPlan) -> list[ColumnPlan]:
+    """Columns that could be one of the planner's columns and wait for a person to say which."""
+    return [c for c in mappable(plan) if c.choices and c.mapped is None]
+
+
+def mapping_table(plan: HeaderPlan) -> Table:
+    return [
+        {
+            "Column in your file": c.heading,
+            "Read as": mapping_label(current_choice(c)),
+            "How": _how(c),
+            "Confidence": f"{c.confidence:.0%}" if c.how else "",
+        }
+        for c in mappable(plan)
+    ]
+
+
+def _how(col: ColumnPlan) -> str:
+    if col.how:
+        return _HOW[col.how]
+    if col.choices:
+        return "Could be " + " or ".join(mapping_label(c) for c in col.choices) + ": choose"
+    return ""
+
+
+def match_note(col: ColumnPlan) -> str:
+    """A selectbox's help: how the heading was matched and how sure."""
+    if col.how:
+        return f"{_HOW[col.how]} ({col.confidence:.0%} sure)."
+    return _how(col) or "Not a heading the planner knows."
+
+
+def mapping_summary(plan: HeaderPlan) -> str:
+    columns = mappable(plan)
+    read = sum(1 for c in columns if c.mapped)
+    text = f"{read} of {len(columns)} columns are read as the planner's columns"
+    open_ = len(needs_choice(plan))
+    if open_:
+        text += f"; {open_} could be one of them: choose below"
+    kept = len(columns) - read - open_
+    return text + (f"; {kept} kept as your own." if kept else ".")
+
+
+def missing_sentence(plan: HeaderPlan) -> str | None:
+    """Which columns every row needs that no heading is read as."""
+    missing = [mapping_label(f) for f in missing_columns(plan)]
+    if not missing:
+        return None
+    return (
+        f"No column is read as {' or '.join(missing)}, and every row needs one: choose the column "
+        "that holds it below, then read the file."
+    )
+
+
+def applicable(found: HeaderFound, remembered: Mapping[str, str]) -> dict[str, str]:
+    """The choices remembered for the service that this file's headings need, where they
+    still name a column the planner reads."""
+    plan = plan_headings(found, {})
+    headings = {c.heading for c in mappable(plan)} if isinstance(plan, HeaderPlan) else set()
+    return {h: t for h, t in known_choices(remembered).items() if h in headings}
+
+
+def mapping_to_apply(found: HeaderFound, picks: Mapping[str, str]) -> dict[str, str]:
+    """The headings a person read differently from the planner's own match: what the import is
+    given, and what is remembered for the service when they confirm it."""
+    auto = plan_headings(found, {})
+    columns = mappable(auto) if isinstance(auto, HeaderPlan) else []
+    # a column left to choose is the person's choice even when they keep it as their own
+    automatic = {c.heading: current_choice(c) for c in columns if not c.choices or c.mapped}
+    return {h: t for h, t in picks.items() if automatic.get(h) != t}
 
 
 @dataclass(frozen=True)
@@ -300,4 +431,28 @@ def snapshot_table(infos: list[SnapshotInfo]) -> Table:
             "As of": f"{i.as_of:%d/%m/%Y}",
         }
         for i in sorted(infos, key=lambda i: i.number, reverse=True)
+    ]
+
+
+_ACTIONS = {
+    "import": "Imported",
+    "edit": "Edited",
+    "export": "Exported",
+    "scenario": "Scenario saved or deleted",
+    "restore": "Restored an earlier snapshot",
+}
+
+
+def audit_table(entries: list[AuditEntry], services: list[ServiceRecord]) -> Table:
+    """The audit log in words: when, who, what, which service, and the detail."""
+    names = {s.id: s.name for s in services}
+    return [
+        {
+            "When (UTC)": f"{e.at:%d/%m/%Y %H:%M}",
+            "Who": e.actor,
+            "What": _ACTIONS.get(e.action, e.action.capitalize()),
+            "Service": names.get(e.service_id, "") if e.service_id is not None else "",
+            "Detail": e.detail,
+        }
+        for e in entries
     ]

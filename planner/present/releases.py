@@ -11,6 +11,7 @@ from planner.disclosure.aggregates import CommissionerView, commissioner_json
 from planner.disclosure.roles import view_for
 from planner.reference.policy import Policy, default_policy
 from planner.store.releases import ReleaseInfo, latest_release, publish
+from planner.store.settings import saved_settings
 from planner.store.snapshots import Store, StoreError
 from planner.workforce.models import Service
 
@@ -31,11 +32,13 @@ def publish_latest(
     policy: Policy | None = None,
     now: datetime | None = None,
 ) -> ReleaseInfo:
-    """Publish this quarter's release from the service's latest snapshot."""
+    """Publish this quarter's release from the service's latest snapshot, with the policy given,
+    else the service's saved settings, else the defaults."""
     latest = store.latest(service_id)
     if latest is None:
         raise StoreError(f"Service {service_id} has no snapshot to publish")
-    view = commissioner_view_of(latest.service, policy)
+    saved = saved_settings(store, service_id) if policy is None else None
+    view = commissioner_view_of(latest.service, policy or (saved.policy if saved else None))
     return publish(store, service_id, latest.info.id, commissioner_json(view), by=by, now=now)
 
 

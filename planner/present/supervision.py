@@ -9,6 +9,7 @@ from typing import Any
 import altair as alt
 
 from planner.analysis.results import SupervisionResult, SupervisorLoad
+from planner.analysis.supervision_findings import RULES
 from planner.whatif.reassign import Move
 from planner.workforce.models import Service
 
@@ -23,9 +24,12 @@ def _who(staff_id: str | None, known: dict[str, str]) -> str:
     return f"{known[staff_id]} ({staff_id})" if staff_id in known else staff_id
 
 
-def load_rows(result: SupervisionResult, service: Service) -> list[dict[str, Any]]:
+def load_rows(
+    result: SupervisionResult, service: Service, over_only: bool = False
+) -> list[dict[str, Any]]:
+    """A row per supervisor; with `over_only`, only those over capacity."""
     known = names(service)
-    return [
+    rows = [
         {
             "Supervisor": _who(s.staff_id, known),
             "Supervisees": s.supervisees,
@@ -36,10 +40,11 @@ def load_rows(result: SupervisionResult, service: Service) -> list[dict[str, Any
         }
         for s in result.supervisors
     ]
+    return [r for r in rows if r["Over capacity"] or not over_only]
 
 
-def load_chart(result: SupervisionResult, service: Service) -> alt.LayerChart:
-    rows = load_rows(result, service)
+def load_chart(rows: list[dict[str, Any]]) -> alt.LayerChart:
+    """The rows of `load_rows` (filtered as the table is) as bars against capacity ticks."""
     base = alt.Chart(alt.InlineData(values=rows)).encode(
         y=alt.Y("Supervisor:N", sort="-x", title=None)
     )
@@ -58,11 +63,13 @@ def load_chart(result: SupervisionResult, service: Service) -> alt.LayerChart:
 
 
 def issue_rows(result: SupervisionResult, service: Service) -> list[dict[str, Any]]:
+    """Every supervision problem in words, with the people involved named: the analysis's rules,
+    supervisors over capacity, and loops."""
     known = names(service)
     rows = [
         {
             "Severity": i.severity,
-            "Problem": i.rule,
+            "Problem": _rule_words(i.rule),
             "Person": _who(i.staff_id, known),
             "Involving": _who(i.related_id, known),
         }
@@ -70,14 +77,49 @@ def issue_rows(result: SupervisionResult, service: Service) -> list[dict[str, An
     ]
     rows += [
         {
+            "Severity": "amber",
+            "Problem": _over_words(s, result),
+            "Person": _who(s.staff_id, known),
+            "Involving": "",
+        }
+        for s in result.supervisors
+        if s.over_hours or s.over_max
+    ]
+    rows += [
+        {
             "Severity": "red",
-            "Problem": f"cycle in {c.link}",
+            "Problem": f"Supervision links go round in a loop ({_LINK_WORDS.get(c.link, c.link)})",
             "Person": ", ".join(_who(m, known) for m in c.members),
             "Involving": "",
         }
         for c in result.cycles
     ]
     return rows
+
+
+_LINK_WORDS = {
+    "supervisor_id": "professional supervision",
+    "line_manager_id": "line management",
+    "amhp_supervisor_id": "AMHP supervision",
+}
+
+
+def _rule_words(rule: str) -> str:
+    """A rule's sentence for one person: "Someone without a professional supervisor"."""
+    known = RULES.get(rule)
+    return known.sentence.format(n="Someone") if known else rule.replace("_", " ").capitalize()
+
+
+def _over_words(s: SupervisorLoad, result: SupervisionResult) -> str:
+    # The limit itself is on the load table; here, which limit, so a move that relieves one
+    # and not the other is not counted as fixing it.
+    if s.over_hours and s.over_max:
+        return (
+            "Over capacity: more supervision hours than their FTE allows, and too many supervisees"
+        )
+    if s.over_hours:
+        return "Over capacity: more supervision hours than their FTE allows"
+    return "Over capacity: more supervisees than the limit"
 
 
 def _loads_by_id(result: SupervisionResult) -> dict[str, SupervisorLoad]:
@@ -147,8 +189,12 @@ def problem_changes(
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(problems the moves fix, problems they create), named as on the Problems table."""
     old, new = issue_rows(before, service), issue_rows(after, service)
-    old_keys = {tuple(r.values()) for r in old}
-    new_keys = {tuple(r.values()) for r in new}
-    fixed = [r for r in old if tuple(r.values()) not in new_keys]
-    created = [r for r in new if tuple(r.values()) not in old_keys]
+    old_keys = {_key(r) for r in old}
+    new_keys = {_key(r) for r in new}
+    fixed = [r for r in old if _key(r) not in new_keys]
+    created = [r for r in new if _key(r) not in old_keys]
     return fixed, created
+
+
+def _key(row: dict[str, Any]) -> tuple[Any, ...]:
+    return row["Problem"], row["Person"], row["Involving"]

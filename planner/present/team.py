@@ -11,12 +11,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import altair as alt
+
 from planner.reference.framework import load_framework
 from planner.workforce.graph import EdgeKind, WorkforceGraph, worker_node
 from planner.workforce.models import Service, Worker
 
 PEOPLE_DRAWN = 60  # above this the supervision drawing shows teams, not people
 PEOPLE_IN_HEATMAP = 80
+ROW_STEP = 22  # pixels per heatmap row: room for a name at the axis's font size
 
 CREDENTIALS = ("AMHP", "AMHP trainee", "BIA", "Practice educator")
 
@@ -63,8 +66,8 @@ def roster_rows(service: Service, on: date, keep: RosterFilter) -> list[dict[str
             continue
         rows.append(
             {
-                "Staff ID": w.staff_id,
                 "Name": w.name,
+                "Staff ID": w.staff_id,
                 "Team": w.team,
                 "Job title": w.job_title,
                 "PCF level": level_name(w.pcf_level),
@@ -75,12 +78,20 @@ def roster_rows(service: Service, on: date, keep: RosterFilter) -> list[dict[str
                 "Role functions": ", ".join(
                     f"{c} {share:.0%}" for c, share in w.role_functions.items()
                 ),
-                "Supervisor": w.supervisor_id or w.external_supervisor or "",
+                "Supervisor": _named(service, w.supervisor_id) or w.external_supervisor or "",
                 "AMHP approval expires": w.amhp_approval_expires,
                 "Planned leaving": w.planned_leaving_date,
             }
         )
     return rows
+
+
+def _named(service: Service, staff_id: str | None) -> str:
+    """ "Name (id)" for someone in the service; the id alone for anyone else."""
+    if staff_id is None:
+        return ""
+    found = service.worker(staff_id)
+    return f"{found.name} ({staff_id})" if found else staff_id
 
 
 def heatmap_rows(service: Service, workers: list[Worker]) -> tuple[str, list[dict[str, Any]]]:
@@ -118,6 +129,47 @@ def heatmap_rows(service: Service, workers: list[Worker]) -> tuple[str, list[dic
                 }
             )
     return "team", rows
+
+
+def heatmap_chart(grain: str, cells: list[dict[str, Any]]) -> alt.Chart:
+    """The heatmap: every person (or team) and every domain labelled (Vega-Lite drops labels it
+    thinks overlap unless told not to), the legend below, where no chart height can cut it."""
+    fw = load_framework()
+    if grain == "worker":
+        order = [fw.level(lv).name for lv in fw.level_ids()]
+        colour = alt.Color(
+            "level:O",
+            title="PCF level",
+            sort=order,
+            scale=alt.Scale(domain=order, scheme="blues"),
+            legend=alt.Legend(orient="bottom", columns=2, labelLimit=300),
+        )
+    else:
+        colour = alt.Color(
+            "rank:Q",
+            title="Mean level (0 point of entry to 8 strategic)",
+            scale=alt.Scale(domain=[0, 8], scheme="blues"),
+            legend=alt.Legend(orient="bottom"),
+        )
+    chart: alt.Chart = (
+        alt.Chart(alt.InlineData(values=cells))
+        .mark_rect(stroke="white", strokeWidth=0.5)
+        .encode(
+            x=alt.X(
+                "domain:N",
+                title=None,
+                sort=None,
+                axis=alt.Axis(labelAngle=-35, labelLimit=240, labelOverlap=False),
+            ),
+            y=alt.Y(
+                "who:N", title=None, sort=None, axis=alt.Axis(labelLimit=280, labelOverlap=False)
+            ),
+            color=colour,
+            tooltip=["who:N", "team:N", "domain:N", "level:N"],
+        )
+        .properties(height=alt.Step(ROW_STEP))
+    )
+    return chart
 
 
 _LEVEL_COLOURS = (
@@ -168,18 +220,29 @@ DASHED = EdgeKind.AMHP_SUPERVISES
 DOTTED = EdgeKind.LINE_MANAGES
 
 
-def supervision_dot(wg: WorkforceGraph, staff_ids: Iterable[str]) -> str:
+def supervision_dot(
+    wg: WorkforceGraph, staff_ids: Iterable[str], from_outside: bool = False
+) -> str:
     """The supervision tree among the people shown, as DOT, drawn from the workforce graph's
     edges: solid lines for professional supervision, dashed for AMHP supervision and dotted
     for line management where each differs from the professional supervisor. Above
-    PEOPLE_DRAWN people, teams instead of people."""
+    PEOPLE_DRAWN people, teams instead of people. With `from_outside`, supervisors and managers
+    of the people shown who are not among them are drawn too, in grey with their team."""
     ids = [sid for sid in dict.fromkeys(staff_ids) if worker_node(sid) in wg.graph]
     if len(ids) > PEOPLE_DRAWN:
         return _team_dot(wg, ids)
-    shown = set(ids)
     people = wg.graph.nodes
     parent = {kind: _parents(wg, kind, ids) for kind in (SOLID, DASHED, DOTTED)}
+    outside = _outside(parent, set(ids)) if from_outside else []
+    shown = set(ids) | set(outside)
     lines = ["digraph supervision {", "rankdir=TB; node [shape=box, style=filled, fontsize=10];"]
+    for sid in outside:
+        person = people[worker_node(sid)]
+        label = _person_label(person["name"], sid, f"in {person['team']}")
+        lines.append(
+            f'{_quote(sid)} [label={label}, fillcolor="#eeeeee", fontcolor="#555555", '
+            'style="filled,dashed"];'
+        )
     for sid in ids:
         person = people[worker_node(sid)]
         rank = wg.framework.rank(person["pcf_level"]) if person["pcf_level"] else 0
@@ -203,6 +266,61 @@ def supervision_dot(wg: WorkforceGraph, staff_ids: Iterable[str]) -> str:
             lines.append(f"{_quote(manager or '')} -> {_quote(sid)} [style=dotted];")
     lines.append("}")
     return "\n".join(lines)
+
+
+def _outside(parent: dict[EdgeKind, dict[str, str]], shown: set[str]) -> list[str]:
+    found = (p for links in parent.values() for p in links.values() if p not in shown)
+    return list(dict.fromkeys(found))
+
+
+@dataclass(frozen=True)
+class TeamView:
+    """One team's part of the supervision picture: a drawing when it is small enough to read,
+    else each supervisor with the people they supervise."""
+
+    team: str
+    people: int
+    dot: str | None
+    supervisors: list[dict[str, Any]]
+
+
+def supervision_by_team(wg: WorkforceGraph, staff_ids: Iterable[str]) -> list[TeamView]:
+    """The people shown, team by team (in the service's order of teams)."""
+    ids = [sid for sid in dict.fromkeys(staff_ids) if worker_node(sid) in wg.graph]
+    people = wg.graph.nodes
+    members: dict[str, list[str]] = {}
+    for sid in ids:
+        members.setdefault(people[worker_node(sid)]["team"], []).append(sid)
+    order = {t.name: i for i, t in enumerate(wg.service.teams)}
+    views = []
+    for team in sorted(members, key=lambda t: order.get(t, len(order))):
+        team_ids = members[team]
+        small = len(team_ids) <= PEOPLE_DRAWN
+        dot = supervision_dot(wg, team_ids, from_outside=True) if small else None
+        views.append(
+            TeamView(team, len(team_ids), dot, [] if small else _by_supervisor(wg, team_ids))
+        )
+    return views
+
+
+def _by_supervisor(wg: WorkforceGraph, ids: list[str]) -> list[dict[str, Any]]:
+    """Each supervisor of these people, named, with how many and whom they supervise here."""
+    people = wg.graph.nodes
+    under: dict[str, list[str]] = {}
+    for sup, sid in wg.links(SOLID, into=ids):
+        under.setdefault(sup, []).append(sid)
+    rows = []
+    for sup, kids in sorted(under.items(), key=lambda kv: -len(kv[1])):
+        who = people[worker_node(sup)]
+        rows.append(
+            {
+                "Supervisor": f"{who['name']} ({sup})",
+                "Their team": who["team"],
+                "Supervisees here": len(kids),
+                "Supervisees": ", ".join(people[worker_node(k)]["name"] for k in kids),
+            }
+        )
+    return rows
 
 
 def _parents(wg: WorkforceGraph, kind: EdgeKind, ids: list[str]) -> dict[str, str]:

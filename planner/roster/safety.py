@@ -3,7 +3,9 @@
 Sources: Apache POI's `ZipSecureFile` (an entry that inflates more than 100 times its packed size
 is refused once past a 100 KiB grace size; data/sources.yaml `apache-poi-zipsecure`) and the OWASP
 CSV-injection guidance (text that begins with = + - @ tab or carriage return is written so that
-a spreadsheet can never run it as a formula; `owasp-csv-injection`).
+a spreadsheet can never run it as a formula; `owasp-csv-injection`). The guard here goes further
+than its first character: the sign may follow spaces, or a `;`, `,` or tab that a spreadsheet set
+to another list separator splits the line on, and may be typed full-width (＝ ＋ － ＠).
 
 Everything here looks at bytes and the zip's central directory only: no XML is parsed before the
 zip has passed, and then only with defusedxml. An XML part that declares a DTD is refused, since
@@ -27,7 +29,19 @@ MAX_PARTS = 1000  # a workbook of 100 sheets has about 300 parts
 MAX_RATIO = 100  # Apache POI: minimum inflate ratio 0.01
 GRACE_BYTES = 100 * 1024  # Apache POI: entries smaller than this are not ratio-checked
 PROLOG_BYTES = 64 * 1024  # how far into an XML part its root element must start
-FORMULA_STARTS = frozenset("=+-@\t\r")
+# The signs that start a formula, plain and full-width: input methods for Japanese and Chinese
+# type the full-width forms, and spreadsheets read them as the plain ones.
+FORMULA_SIGNS = "=+-@\uff1d\uff0b\uff0d\uff20"
+FORMULA_STARTS = frozenset(FORMULA_SIGNS + "\t\r")  # a cell whose first character is one of these
+SEPARATORS = ";,\t"  # what a spreadsheet set to another locale may split a CSV line on
+# The sheet a roster may fill. Rows come from the policy (`max_import_rows`); these say how wide.
+# MAX_COLUMNS is Excel 97-2003's width, IV: the template has 29 columns, an ASC-WDS file 44, and an
+# HR export with every column of its own stays well inside it. CELLS_PER_ROW sets the area: a
+# sheet may cover the row limit times 64 cells (the template or ASC-WDS with HR's columns beside),
+# so a wide sheet must be shorter; that area is what bounds the memory a reader asks for.
+MAX_COLUMNS = 256
+CELLS_PER_ROW = 64
+HEADER_ROWS = 100  # rows a sheet may have beyond the row limit: titles, notes and the header
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
@@ -49,6 +63,16 @@ class Rejected(Exception):
 class Limits:
     max_bytes: int
     max_rows: int
+
+    @property
+    def sheet_rows(self) -> int:
+        """The last row a sheet may reach."""
+        return self.max_rows + HEADER_ROWS
+
+    @property
+    def sheet_cells(self) -> int:
+        """The most cells a sheet may cover, from A1 to its last row and column."""
+        return self.sheet_rows * CELLS_PER_ROW
 
 
 def check_file(data: bytes, filename: str, limits: Limits) -> FileKind:
@@ -119,6 +143,11 @@ def _check_entries(infos: list[zipfile.ZipInfo], filename: str) -> None:
             f"{filename} would unpack to {total / 1024 / 1024:,.0f} MB from "
             f"{packed / 1024 / 1024:,.1f} MB; it was refused for safety (a 'zip bomb')."
         )
+    # Readers find a part by its name regardless of case and slash, each in its own way: a name
+    # given twice could show this check one part and the reader another.
+    names = {info.filename.replace("\\", "/").casefold() for info in infos}
+    if len(names) != len(infos):
+        raise Rejected(f"{filename} names one of its parts twice; it was refused for safety.")
     for info in infos:
         if info.flag_bits & 0x1:
             raise Rejected(f"{filename} has encrypted parts; remove the password and try again.")
@@ -164,20 +193,43 @@ def _check_content_types(xml: bytes, filename: str) -> None:
 
 # --- writing ----------------------------------------------------------------------------------
 
+_SIGNS = re.escape(FORMULA_SIGNS)
+_SEPS = re.escape(SEPARATORS)
+_BREAKS = re.escape(SEPARATORS + "\r\n")  # a line break ends a record where quotes are not read
+# The start of the text or a separator or line break, then any spaces, separators and quotes:
+# where a piece of the line begins in a spreadsheet that splits it there. A sign (or an
+# apostrophe) right after it is guarded, so quoting the whole field (which only a spreadsheet
+# splitting on commas honours) is not needed for safety.
+_PIECE = rf'(?:^|[{_BREAKS}])[\s{_SEPS}"]*'
+_UNGUARDED = re.compile(rf"{_PIECE}(?=[{_SIGNS}'])")
+_GUARDED = re.compile(rf"({_PIECE})'(?=[{_SIGNS}'])")
+_LEADING_SIGN = re.compile(rf"[\s{_SEPS}]*[{_SIGNS}]")
+_FIRST_RISK = frozenset(FORMULA_SIGNS + "'\"" + SEPARATORS)
+
 
 def starts_like_formula(text: str) -> bool:
-    """Text a spreadsheet would take as a formula (OWASP CSV injection)."""
-    return text[:1] in FORMULA_STARTS
+    """Text a spreadsheet would take as a formula (OWASP CSV injection): a sign first, or after
+    spaces and separators, or a tab or carriage return first."""
+    first = text[:1]
+    if first in FORMULA_STARTS:
+        return True
+    return (first.isspace() or first in SEPARATORS) and _LEADING_SIGN.match(text) is not None
 
 
 def csv_safe(text: str) -> str:
-    """A CSV cell that cannot run: a leading apostrophe, which `csv_unquote` takes off again."""
-    if text[:1] in FORMULA_STARTS or text[:1] == "'":
-        return "'" + text
-    return text
+    """A CSV cell that cannot run, however a spreadsheet splits it: an apostrophe before each sign
+    that begins a piece, and before an apostrophe there, which `csv_unquote` takes off again."""
+    if text[:1] not in _FIRST_RISK and not text[:1].isspace() and not _has_separator(text):
+        return text  # the usual case, answered without a regular expression
+    return _UNGUARDED.sub(r"\g<0>'", text)
 
 
 def csv_unquote(text: str) -> str:
-    if text[:1] == "'" and (text[1:2] in FORMULA_STARTS or text[1:2] == "'"):
-        return text[1:]
-    return text
+    """The text `csv_safe` was given: each apostrophe it put in taken out."""
+    if "'" not in text:
+        return text
+    return _GUARDED.sub(r"\1", text)
+
+
+def _has_separator(text: str) -> bool:
+    return ";" in text or "," in text or "\t" in text or "\n" in text or "\r" in text

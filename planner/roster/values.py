@@ -3,8 +3,10 @@
 Reading forgives what spreadsheets do: Excel date serials, text dates in UK order (31/01/2024,
 1 Jan 24, 2024-01-31), Yes/Y/TRUE, FTE as 0.6 or 60%, PCF levels by name or abbreviation
 (through `Framework.parse_level`), role functions as "A.i 30%; E.ii 10%". A cell that cannot
-be read becomes a `Bad` value carrying a sentence for HR, never an exception. Writing produces
-the forms reading accepts, so a roster goes out and comes back unchanged.
+be read becomes a `Bad` value carrying a sentence for HR, never an exception: so does a number
+that is not finite (inf, nan, 1e999: floats to Python, nonsense to HR) and text longer than the
+32,767 characters a spreadsheet cell holds (Excel would cut it when the roster is next saved).
+Writing produces the forms reading accepts, so a roster goes out and comes back unchanged.
 
 Columns are converted whole (`convert_column`): a 100,000-row roster has millions of cells, so
 the common cell types take a fast path and only unusual cells reach the slower parsers.
@@ -33,6 +35,8 @@ ISO_EPOCH_ORDINAL = EXCEL_EPOCH.toordinal()
 Cell = Any  # str, float, int, bool, date, datetime, time or timedelta as the readers give them
 
 
+_INF = math.inf
+CELL_CHARS = 32_767  # the most characters a spreadsheet cell holds: Excel cuts longer text
 USER_TEXT_CACHE = 4096  # distinct texts remembered; bounded, as a server reads many files
 
 
@@ -104,9 +108,11 @@ def _share(value: Cell) -> float | Bad:
         text = value.strip(WS)
         if text.endswith("%"):
             try:
-                return float(text[:-1].strip(WS)) / 100
+                share = float(text[:-1].strip(WS)) / 100
             except ValueError:
-                pass
+                share = math.nan
+            if math.isfinite(share):
+                return share
             return Bad(f"{text!r} is not a share: write 0.6 or 60%")
         number = _number(text)
         return (
@@ -386,8 +392,10 @@ def convert_column(
     """
     slow = _SLOW[kind]
     if kind == "text":
-        texts = _texts(cells)
-        return ([None if v == default else v for v in texts] if default is not None else texts), {}
+        texts, long = _too_long(_texts(cells))
+        return (
+            [None if v == default else v for v in texts] if default is not None else texts
+        ), long
     found_bad: list[Bad] = []
 
     def miss(v: Cell) -> Any:
@@ -396,8 +404,11 @@ def convert_column(
             found_bad.append(result)
         return result
 
-    if kind in ("share", "number"):
-        values = [v if v.__class__ is float else None if v == "" else miss(v) for v in cells]
+    if kind in ("share", "number"):  # inf and nan are floats too: they take the slow path
+        values = [
+            v if v.__class__ is float and -_INF < v < _INF else None if v == "" else miss(v)
+            for v in cells
+        ]
     elif kind == "date":
         values = [v if v.__class__ is date else None if v == "" else miss(v) for v in cells]
     elif kind in ("year", "stage"):
@@ -416,6 +427,27 @@ def convert_column(
     for i in bad:
         values[i] = None
     return values, bad
+
+
+def extra_texts(cells: Sequence[Cell]) -> tuple[list[str], dict[int, str]]:
+    """A column of HR's own as the text of each cell ('' for a blank), and the reasons for cells
+    holding more than a spreadsheet cell can (left blank, so nothing is kept cut short)."""
+    texts, long = _too_long(list(map(cell_text, cells)))
+    return [t or "" for t in texts], long
+
+
+def _too_long(texts: list[Any]) -> tuple[list[Any], dict[int, str]]:
+    """The texts with any longer than `CELL_CHARS` taken out, and a reason for each of those:
+    such text is cut when a spreadsheet saves it, so it is reported, never kept or cut."""
+    if max(map(len, filter(None, texts)), default=0) <= CELL_CHARS:
+        return texts, {}
+    long = {
+        i: f"the text is {len(t):,} characters long, more than the {CELL_CHARS:,} a spreadsheet "
+        "cell holds; shorten it and import again"
+        for i, t in enumerate(texts)
+        if t and len(t) > CELL_CHARS
+    }
+    return [None if i in long else t for i, t in enumerate(texts)], long
 
 
 def _texts(cells: Sequence[Cell]) -> list[str | None]:

@@ -21,10 +21,12 @@ class AuditAction(StrEnum):
     EDIT = "edit"
     EXPORT = "export"
     SCENARIO = "scenario"  # a what-if scenario saved or deleted (planner.store.scenarios)
+    RESTORE = "restore"  # an earlier snapshot saved again as the newest
+    SETTINGS = "settings"  # the service's policy settings saved (planner.store.settings)
     PUBLISH = "publish"  # a commissioners' release (planner.store.releases)
 
 
-SnapshotKind = Literal["import", "edit"]
+SnapshotKind = Literal["import", "edit", "restore"]
 
 
 class SnapshotNotFound(StoreError):

@@ -114,7 +114,7 @@ scenarios = Table(
 
 # Secrets the deployment generates once and keeps. Older planners kept the pseudonym key here,
 # beside the staff ids; it now lives outside the database (`planner.store.secrets`), and
-# migration 0004 deletes the old copy. The table stays for any secret that may live here.
+# migration 0005 deletes the old copy. The table stays for any secret that may live here.
 app_secrets = Table(
     "app_secrets",
     metadata,
@@ -150,4 +150,17 @@ column_mappings = Table(
     Column("target", String(64), nullable=False),  # a field or part name; "" keeps the column
     Column("saved_at", DateTime(timezone=True), nullable=False),
     Column("saved_by", String(200), nullable=False),
+)
+
+# Policy settings saved per service: each save a new row (who and when), so the settings in use
+# are the newest and every earlier one stays readable. Only values that differ from the
+# defaults are kept, as JSON, so a policy value added later takes its default.
+policy_settings = Table(
+    "policy_settings",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("service_id", ForeignKey("services.id"), nullable=False),
+    Column("saved_at", DateTime(timezone=True), nullable=False),
+    Column("saved_by", String(200), nullable=False),
+    Column("changes", Text, nullable=False),
 )

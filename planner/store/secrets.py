@@ -2,7 +2,7 @@
 export leaves.
 
 A pseudonym is an HMAC of a staff id under this key, so whoever holds the key and the staff ids
-can reverse it: the key must not sit in the database beside them (migration 0004 deletes the
+can reverse it: the key must not sit in the database beside them (migration 0005 deletes the
 copy older planners kept there). Commissioners' files no longer carry pseudonyms (a row per
 person is not an aggregate: `planner.disclosure.aggregates`), but files made before do. It comes from
 `PLANNER_PSEUDONYM_KEY` when set, else from a file made on first use under the planner's config

@@ -261,6 +261,40 @@ class Store:
         expect = preview.base.id if preview.base else None
         return self._save(preview.incoming, by, note, kind, source, preview.service_id, expect)
 
+    def restore_preview(self, snapshot_id: int) -> Preview:
+        """What saving an earlier snapshot again as the newest would change; writes nothing."""
+        old = self.load(snapshot_id)
+        latest = self._latest_info(old.info.service_id)
+        if latest is not None and latest.id == snapshot_id:
+            raise StoreError(
+                f"Snapshot {old.info.number} is already the newest: nothing to restore."
+            )
+        return self.preview(old.service, old.info.service_id)
+
+    def restore(
+        self,
+        snapshot_id: int,
+        *,
+        by: str,
+        note: str,
+        leavers_confirmed: int = 0,
+        policy: Policy | None = None,
+    ) -> SnapshotInfo:
+        """Save an earlier snapshot again as a new snapshot (audited as a restore): nothing is
+        deleted, so the restore itself can be undone the same way. The removal guard applies."""
+        preview = self.restore_preview(snapshot_id)
+        info = self.info(snapshot_id)
+        source = f"snapshot {info.number} of {info.created_at:%d/%m/%Y %H:%M}"
+        return self.confirm(
+            preview,
+            by=by,
+            note=note,
+            kind="restore",
+            source=source,
+            leavers_confirmed=leavers_confirmed,
+            policy=policy,
+        )
+
     def save(
         self,
         service: Service,

@@ -1,10 +1,13 @@
 """Suggested supervision moves: for each supervisor over capacity, greedily move supervisees to
 supervisors in the same team with spare hours and places, who meet the level rules.
 
-Greedy, not optimal: the heaviest supervisees move first, each to whoever has most hours spare,
-so fewer moves are needed. Students are left where they are, because their supervisor is their
-practice educator of a given stage (PEPS, BASW 2020); an ASYE worker only moves to someone at
-the policy's minimum level, as the supervision analysis asks (LGA Standard 5).
+ASYE workers supervised below the policy's supervisor level are moved first (the supervision
+analysis marks that red), to someone at the level in their team, else in the service. Then, for
+each supervisor over capacity, greedy, not optimal: the heaviest supervisees move first, each to
+whoever has most hours spare, so fewer moves are needed. Nobody is suggested a supervisor less
+senior than themself (a lower PCF level, or the same level without a post when they hold one).
+Students are left where they are, because their supervisor is their practice educator of a given
+stage (PEPS, BASW 2020); an ASYE worker only moves to someone at the policy's minimum level.
 """
 
 from __future__ import annotations
@@ -79,7 +82,28 @@ class _State:
         asye = ix.overall[k] == fw.rank("asye")
         if asye and ix.overall[t] < fw.rank(self.policy.supervisor_min_level):
             return False
+        if self.seniority(target) < self.seniority(kid):
+            return False
         return not supervises_through(self.parents, kid, target)
+
+    def seniority(self, sid: str) -> tuple[int, int]:
+        """PCF level first, then the most senior post held (by the level the post asks for)."""
+        ix, fw = self.wg.index, self.wg.framework
+        i = ix.pos[sid]
+        posts = [fw.rank(fw.post(p).min_level) for p in ix.workers[i].posts]
+        return int(ix.overall[i]), max(posts, default=-1)
+
+    def asye_below_level(self) -> list[str]:
+        """ASYE workers whose supervisor is below the policy's supervisor level, in roster order."""
+        ix, fw = self.wg.index, self.wg.framework
+        asye, level = fw.rank("asye"), fw.rank(self.policy.supervisor_min_level)
+        return [
+            w.staff_id
+            for i, w in enumerate(ix.workers)
+            if ix.overall[i] == asye
+            and (sup := self.parents.get(w.staff_id)) in ix.pos
+            and ix.overall[ix.pos[sup]] < level
+        ]
 
     def apply(self, kid: str, source: str, target: str) -> None:
         h = self.hours[kid]
@@ -88,6 +112,9 @@ class _State:
         self.loads[target].owed += h
         self.loads[target].count += 1
         self.parents[kid] = target
+        if kid in self.kids.get(source, []):
+            self.kids[source].remove(kid)
+        self.kids.setdefault(target, []).append(kid)
 
 
 def _name(wg: WorkforceGraph, sid: str) -> str:
@@ -124,6 +151,29 @@ def _relieve(state: _State, sid: str) -> list[Suggestion]:
     return out
 
 
+def _asye_first(state: _State) -> list[Suggestion]:
+    wg, ix = state.wg, state.wg.index
+    out = []
+    for kid in state.asye_below_level():
+        source = state.parents[kid]
+        assert source is not None  # asye_below_level keeps supervised workers only
+        team = ix.workers[ix.pos[kid]].team
+        able = [w.staff_id for w in state.able if w.staff_id not in (kid, source)]
+        targets = [t for t in able if state.fits(kid, t)]
+        near = [t for t in targets if ix.workers[ix.pos[t]].team == team] or targets
+        if not near:
+            continue
+        target = max(near, key=lambda t: state.loads[t].spare())
+        reason = (
+            f"{_name(wg, kid)} is in their ASYE and supervised by {_name(wg, source)}, below the "
+            f"supervisor level; {_name(wg, target)} is at the level and has "
+            f"{state.loads[target].spare():.1f} h a month spare."
+        )
+        state.apply(kid, source, target)
+        out.append(Suggestion(Move(kid, target), source, state.hours[kid], reason))
+    return out
+
+
 def suggest_moves(
     service: Service, policy: Policy | None = None, as_of: date | None = None
 ) -> Suggestions:
@@ -131,9 +181,11 @@ def suggest_moves(
     policy = policy or default_policy()
     wg = build(service, as_of)
     state = _State(wg, policy)
-    moves: list[Suggestion] = []
+    moves = _asye_first(state)
     unresolved = []
     for sid in sorted(state.over, key=lambda s: state.loads[s].spare()):
+        if not state.is_over(sid):  # relieved by an ASYE move already
+            continue
         moves += _relieve(state, sid)
         if state.is_over(sid):
             unresolved.append(

@@ -3,12 +3,15 @@
 A scenario never changes its baseline: `apply` builds a new `Service` and `Policy` from the
 edits (both models are frozen, and every edit makes a new record). Edits are typed and
 tagged by `kind`, so a saved scenario is plain JSON that reads back as the same edits. An edit
-that cannot apply (an unknown staff id, an FTE outside 0-1, a team the service does not have)
-is reported as a sentence and nothing is applied, so a manager never sees half a scenario.
+that cannot apply (an unknown staff id, an FTE outside 0-1, a team the service does not have,
+an AMHP approval for someone in their ASYE) is reported as a sentence. `apply` then applies
+nothing, so the command line never reports half a scenario as the whole; `apply_each` applies
+the edits that can be and names the ones that cannot, for a page that shows both.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Annotated, Literal
 
@@ -17,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from planner.analysis.amhp_horizon import add_months
 from planner.analysis.population_basis import population_basis
 from planner.analysis.report import Report
+from planner.reference.framework import load_framework
 from planner.reference.policy import Policy
 from planner.whatif.headlines import Movement, headline_movement
 from planner.workforce.models import MAX_POPULATION, Service, Worker
@@ -121,6 +125,28 @@ def apply(scenario: Scenario, service: Service, policy: Policy) -> Applied | lis
     return problems or (service, policy)
 
 
+@dataclass(frozen=True)
+class Refused:
+    number: int  # 1-based, in the scenario's order
+    edit: Edit
+    reason: str  # "Change 2 (NB004 to 0 FTE): FTE must be ..."
+
+
+def apply_each(
+    scenario: Scenario, service: Service, policy: Policy
+) -> tuple[Service, Policy, list[Refused]]:
+    """Every edit that can be made, each on the result of those before it, and the ones that
+    cannot, each with its sentence."""
+    refused = []
+    for n, edit in enumerate(scenario.edits, start=1):
+        result = _apply_one(edit, service, policy)
+        if isinstance(result, str):
+            refused.append(Refused(n, edit, f"Change {n} ({describe(edit)}): {result}"))
+        else:
+            service, policy = result
+    return service, policy, refused
+
+
 def compare(baseline: Report, scenario: Report) -> list[HeadlineChange]:
     """Every headline figure before and after the scenario."""
     return headline_movement(baseline, scenario)
@@ -165,6 +191,8 @@ def _apply_one(edit: Edit, service: Service, policy: Policy) -> Applied | str:
                 return f"FTE must be more than 0 and at most 1, not {edit.fte:g}"
             changes = {"fte": edit.fte}
         case QualifiesAmhp():
+            if _before_amhp_training(worker.pcf_level, policy):
+                return _too_early(worker.pcf_level, policy)
             changes = {
                 "amhp_approved_on": edit.amhp_approved_on,
                 "amhp_approval_expires": edit.amhp_approval_expires
@@ -191,6 +219,8 @@ def _recruit(edit: Recruit, service: Service, policy: Policy) -> Applied | str:
         return f"FTE must be more than 0 and at most 1, not {edit.fte:g}"
     if edit.supervisor_id and service.worker(edit.supervisor_id) is None:
         return f"there is no worker {edit.supervisor_id} to supervise the recruit"
+    if edit.amhp_approved_on and _before_amhp_training(edit.pcf_level, policy):
+        return _too_early(edit.pcf_level, policy)
     n = 1 + sum(w.staff_id.startswith(RECRUIT_PREFIX) for w in service.workers)
     while service.worker(f"{RECRUIT_PREFIX}{n}") is not None:
         n += 1
@@ -242,6 +272,26 @@ def _sentence(exc: ValidationError) -> str:
     field = ".".join(str(p) for p in err["loc"])
     message = str(err["msg"]).removeprefix("Value error, ")
     return f"{field}: {message}" if field else message
+
+
+def _before_amhp_training(level: str | None, policy: Policy) -> bool:
+    """A level too early in a career to hold an AMHP approval: before qualifying, or in the
+    ASYE, the first year after it, when AMHP training asks for more years than that."""
+    if level is None:
+        return False  # nurses, OTs and psychologists have no PCF level
+    fw = load_framework()
+    parsed = fw.parse_level(level) or level
+    if parsed not in fw.level_ids():
+        return False  # the model names an unknown level itself
+    return fw.rank(parsed) <= fw.rank("asye") and policy.amhp_training_min_pq_years >= 1
+
+
+def _too_early(level: str | None, policy: Policy) -> str:
+    name = load_framework().level(load_framework().parse_level(level or "") or "asye").name
+    return (
+        f"someone at {name} level cannot hold an AMHP approval: AMHP training usually needs "
+        f"{policy.amhp_training_min_pq_years:g} years' experience after qualifying"
+    )
 
 
 def _expiry(approved_on: date, policy: Policy) -> date:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from planner.reference.policy import Policy, default_policy
+from planner.store.settings import saved_settings
+from planner.store.snapshots import Store
 from planner.workforce.demo import load_demo
 from tests.conftest import ROOT
 
@@ -40,22 +42,35 @@ def test_settings_page_shows_every_policy_value_with_its_source() -> None:
     assert used["Source"].str.len().min() > 20
 
 
+def _saved_policy() -> Policy:
+    with Store.open() as db:
+        sid = db.services()[0].id
+        saved = saved_settings(db, sid)
+    return saved.policy if saved else default_policy()
+
+
 def test_settings_page_refuses_a_bad_value_and_keeps_the_old_policy() -> None:
     at = app().switch_page("pages/settings.py").run()
     at.number_input(key="policy_max_supervisees").set_value(0)
-    at.button[0].click().run()  # the form's Apply button
+    at.button[0].click().run()  # the form's save button
     assert any("Max supervisees" in e.value for e in at.error)
-    assert "policy" not in at.session_state or at.session_state["policy"] == default_policy()
+    assert _saved_policy() == default_policy()
 
 
-def test_settings_page_applies_a_change_and_resets() -> None:
+def test_settings_page_saves_a_change_for_the_service_and_resets() -> None:
     at = app().switch_page("pages/settings.py").run()
     at.number_input(key="policy_max_supervisees").set_value(5)
     at.button[0].click().run()
     assert not at.error
-    assert at.session_state["policy"].max_supervisees == 5
-    next(b for b in at.button if b.label == "Reset to defaults").click().run()
-    assert at.session_state["policy"] == default_policy()
+    assert _saved_policy().max_supervisees == 5
+    # Seen when tried: settings were lost on reload and differed between browser tabs.
+    other = app().switch_page("pages/settings.py").run()  # another person, or a reload
+    assert other.number_input(key="policy_max_supervisees").value == 5
+    assert any("Settings saved by local user" in c.value for c in app().sidebar.caption)
+    with Store.open() as db:
+        assert db.audit_log()[0].action == "settings"
+    next(b for b in other.button if b.label == "Reset to defaults").click().run()
+    assert _saved_policy() == default_policy()
 
 
 def test_settings_page_edits_list_and_weight_values() -> None:
@@ -64,6 +79,18 @@ def test_settings_page_edits_list_and_weight_values() -> None:
     at.number_input(key="policy_departure_weights_amhp_lost").set_value(9.0)
     at.button[0].click().run()
     assert not at.error
-    policy = at.session_state["policy"]
+    policy = _saved_policy()
     assert policy.allocation_needs_eligibility == ("C",)
     assert policy.departure_weights.amhp_lost == 9.0
+
+
+def test_the_chosen_service_survives_a_reload() -> None:
+    demo = load_demo()
+    with Store.open() as db:
+        db.save(demo, by="planner", note="demo service")
+        other = db.save(demo.model_copy(update={"name": "Southfield"}), by="HR", note="second")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["service"] = str(other.service_id)  # what the address keeps on a reload
+    at.run()
+    assert not at.exception
+    assert any("Southfield" in m.value for m in at.sidebar.markdown)

@@ -60,14 +60,50 @@ def test_a_leaver_today_changes_the_amhp_figure_and_the_table() -> None:
     assert metric(at, AMHPS) == "12"
 
 
-def test_a_zero_fte_is_refused_with_a_sentence() -> None:
+def test_the_fte_inputs_cannot_be_set_to_zero() -> None:
     at = page()
+    assert at.number_input(key="sc_fte").min > 0
+    assert at.number_input(key="sc_recruit_fte").min > 0
+
+
+def test_an_invalid_change_is_refused_as_entered_and_the_valid_ones_stand() -> None:
+    # Seen when tried: one invalid change silently cancelled every change.
+    at = page()
+    add_leaver(at, "NB020")  # leaves today: gone from the service
     at.selectbox(key="sc_fte_who").set_value("NB020")
-    at.number_input(key="sc_fte").set_value(0.0)
+    at.number_input(key="sc_fte").set_value(0.5)
     at.button(key="sc_add_fte").click().run()
     assert not at.exception
-    assert any("FTE must be more than 0" in e.value for e in at.error)
+    assert any("no worker NB020" in e.value and "not added" in e.value for e in at.error)
+    assert metric(at, AMHPS) == "11"  # the leaver still counts
+    assert not any("NB020 to 0.5 FTE" in m.value for m in at.markdown)
+
+
+def test_an_asye_recruit_cannot_bring_an_amhp_approval() -> None:
+    at = page()
+    at.selectbox(key="sc_level").set_value("asye")
+    at.checkbox(key="sc_recruit_amhp").check()
+    at.button(key="sc_add_recruit").click().run()
+    assert any("cannot hold an AMHP approval" in e.value for e in at.error)
     assert metric(at, AMHPS) == "12"
+
+
+def test_a_loaded_scenario_with_a_change_that_no_longer_applies_says_so(database: str) -> None:
+    from planner.store.scenarios import save_scenario
+    from planner.whatif.scenarios import ChangeFte, Leaves, Scenario
+
+    demo = load_demo()
+    with Store.open(database) as store:
+        sid = store.save(demo, by="Priya", note="first import").service_id
+        edits = (Leaves(staff_id="NB020", planned_leaving_date=demo.as_of),)
+        edits += (ChangeFte(staff_id="NB020", fte=0.5),)
+        save_scenario(store, sid, Scenario(name="Stale", edits=edits), by="Priya")
+    at = page()
+    at.selectbox(key="sc_saved").set_value("Stale")
+    at.button(key="sc_load").click().run()
+    assert any("Change 2" in e.value and "Not applied" in e.value for e in at.error)
+    assert metric(at, AMHPS) == "11"  # change 1 applied
+    assert at.button(key="sc_save").disabled
 
 
 def test_a_saved_scenario_loads_back(database: str) -> None:

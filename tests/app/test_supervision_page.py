@@ -25,7 +25,9 @@ def test_supervision_page_shows_the_analysis() -> None:
     loads = at.dataframe[0].value
     assert list(loads["Supervisees"]) == [s.supervisees for s in result.supervisors]
     problems = at.dataframe[1].value
-    assert len(problems) == len(result.issues) + len(result.cycles)
+    over = [s for s in result.supervisors if s.over_hours or s.over_max]
+    assert len(problems) == len(result.issues) + len(over) + len(result.cycles)
+    assert not problems["Problem"].str.contains("_").any()  # words, not rule codes
     names = {w.staff_id: w.name for w in demo.workers}
     first = result.issues[0]
     assert problems["Person"][0] == f"{names[first.staff_id]} ({first.staff_id})"

@@ -87,14 +87,14 @@ def test_the_key_an_older_planner_kept_in_the_database_is_deleted(private_databa
     with Store.open(private_database):
         pass
     engine = create_engine(parse_url(private_database))
-    with engine.begin() as conn:  # as a planner before migration 0004 left it
+    with engine.begin() as conn:  # as a planner before migration 0005 left it
         conn.execute(text("DROP TABLE releases"))
         conn.execute(
             insert(app_secrets).values(
                 name="pseudonym_key", value=b"k" * 32, created_at=text("CURRENT_TIMESTAMP")
             )
         )
-        conn.execute(text("UPDATE alembic_version SET version_num = '0003'"))
+        conn.execute(text("UPDATE alembic_version SET version_num = '0004'"))
     engine.dispose()
     with Store.open(private_database) as store, store.engine.connect() as conn:
         assert conn.execute(select(app_secrets.c.name)).all() == []

@@ -299,13 +299,14 @@ def test_the_heading_words_file_is_checked_when_loaded(data_copy: Any) -> None:
 
 
 def test_words_several_columns_share_are_offered_never_applied() -> None:
-    m = matcher()
-    words = m.by_words.copy()
-    shared = Matcher(m.layout, _words_file())
-    shared.by_words = {**words, frozenset({"boss"}): {"supervisor_id", "line_manager_id"}}
-    found = shared.match("Boss No.")
+    # were "AMHP" a qualifier, Supervisor ID and AMHP supervisor ID would have the same words
+    words = _words_file()
+    shared = Matcher(
+        matcher().layout, words.model_copy(update={"qualifiers": (*words.qualifiers, "amhp")})
+    )
+    found = shared.match("Supervisor No.")
     assert (found.target, found.how) == ("extra", None)
-    assert found.choices == ("supervisor_id", "line_manager_id")
+    assert found.choices == ("supervisor_id", "amhp_supervisor_id")
     assert found.confidence < 0.5
 
 
@@ -314,3 +315,50 @@ def _words_file() -> HeadingWords:
     from planner.reference.strict_yaml import load_model
 
     return load_model(data_dir() / "roster" / "heading_words.yaml", HeadingWords)
+
+
+def test_a_team_name_near_one_on_the_teams_sheet_gets_a_suggestion() -> None:
+    from tests.roster.helpers import xlsx_bytes
+
+    roster = [[*BASE], *[list(p) for p in PEOPLE]]
+    roster[2][2] = "Nroth CMHT"
+    teams = [["Team", "Kind"], ["North CMHT", "Community"]]
+    result = load(xlsx_bytes({"Roster": roster, "Teams": teams}))
+    (problem,) = [p for p in result.problems if p.row == 3 and p.column == "Team"]
+    assert "did you mean 'North CMHT'?" in problem.message
+    assert [w.staff_id for w in result.service.workers] == ["NB001"]
+
+
+# --- the headings read before the rows --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "mapping", [{}, {"Boss": "line_manager_id"}, {"Boss": "supervisor_id", "Team": "team"}]
+)
+def test_the_headings_read_before_the_rows_are_planned_as_the_import_reads_them(
+    mapping: dict[str, str],
+) -> None:
+    from planner.roster.reading.heading_preview import plan_headings, read_header
+    from tests.conftest import ROOT
+
+    files = [
+        ("roster.csv", _csv([*BASE, "Boss", "CPD hours"], [[*p, "", "3"] for p in PEOPLE])),
+        ("messy_roster.xlsx", (ROOT / "tests" / "data" / "messy_roster.xlsx").read_bytes()),
+    ]
+    for name, data in files:
+        found = read_header(data, name)
+        plan = plan_headings(found, mapping)
+        result = load(data, name, population=1000, mapping=mapping)
+        assert not isinstance(plan, str)
+        assert (found.sheet, plan.row + 1) == (result.sheet, result.header_row)
+        assert tuple(plan.columns) == result.mapping
+
+
+def test_a_file_that_cannot_be_used_says_why_before_its_headings_are_shown() -> None:
+    from planner.roster.reading.heading_preview import plan_headings, read_header
+
+    assert "damaged" in (read_header(b"PK\x03\x04 not a workbook", "r.xlsx").unusable or "")
+    found = read_header(b"a,b\n1,2\n", "r.csv")
+    assert found.unusable is None
+    assert "No header row found" in str(plan_headings(found, {}))
+    assert "is not a column the planner reads" in str(plan_headings(found, {"a": "boss"}))

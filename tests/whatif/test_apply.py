@@ -146,3 +146,33 @@ def test_apply_never_changes_the_baseline(chosen: list[object]) -> None:
     else:
         service, policy = result
         assert len(service.workers) <= len(DEMO.workers) + len(chosen)
+
+
+def test_apply_each_makes_the_valid_changes_and_names_the_others() -> None:
+    from planner.whatif.scenarios import apply_each
+
+    someone = IDS[3]
+    edits = (
+        Leaves(staff_id=someone, planned_leaving_date=TODAY),
+        ChangeFte(staff_id=someone, fte=0.5),  # they have gone by now
+        ChangeFte(staff_id=IDS[4], fte=0.5),
+    )
+    service, _, refused = apply_each(Scenario(name="t", edits=edits), DEMO, POLICY)
+    assert [r.number for r in refused] == [2]
+    assert f"Change 2 ({someone} to 0.5 FTE)" in refused[0].reason
+    assert service.worker(someone) is None and service.worker(IDS[4]).fte == 0.5  # type: ignore[union-attr]
+    assert isinstance(
+        apply(Scenario(name="t", edits=edits), DEMO, POLICY), list
+    )  # CLI: all or none
+
+
+@given(st.sampled_from(["entry", "last_placement", "asye"]))
+def test_nobody_before_or_in_their_asye_brings_or_gains_an_amhp_approval(level: str) -> None:
+    recruit = Recruit(team=DEMO.teams[0].name, pcf_level=level, amhp_approved_on=TODAY)
+    assert "cannot hold an AMHP approval" in str(
+        apply(Scenario(name="t", edits=(recruit,)), DEMO, POLICY)
+    )
+    junior = next((w for w in DEMO.workers if w.pcf_level == level), None)
+    if junior is not None:
+        approve = QualifiesAmhp(staff_id=junior.staff_id, amhp_approved_on=TODAY)
+        assert "cannot hold" in str(apply(Scenario(name="t", edits=(approve,)), DEMO, POLICY))

@@ -16,6 +16,7 @@ need, so they are neither used nor kept.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -97,7 +98,7 @@ class _Row:
         text = self.text(key).split(";")[0].strip(WS)
         try:
             return int(float(text))
-        except ValueError:
+        except (ValueError, OverflowError):  # not a number, or inf or nan
             return None
 
     def report(self, key: str, message: str, code: str, severity: Severity = "warning") -> None:
@@ -235,6 +236,9 @@ def _fte(row: _Row, policy: Policy) -> None:
             continue
         if hours == spec().hours_not_known:
             continue
+        if not math.isfinite(hours):
+            row.report(key, f"{text!r} is not a number of hours.", "invalid_value", "error")
+            return
         if hours <= 0:
             row.report(
                 key,

@@ -6,17 +6,24 @@ Excel last saved for them, so a formula can never come through as anything but i
 CSV files are decoded as Excel writes them: UTF-8 (with or without the byte-order mark), UTF-16
 ("Unicode text"), or Windows-1252 from Excel on Windows. Row i of a sheet's `rows` is the
 spreadsheet's row i + 1, so problems can name the row HR sees.
+
+No grid is built for a sheet that reaches further than a roster can: `sheet_extent` reads how far
+a workbook's sheet reaches before calamine sees it, and a CSV row wider than `MAX_COLUMNS` stops
+the reading at that row.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from python_calamine import CalamineSheet, CalamineWorkbook, SheetVisibleEnum
 
-from planner.roster.safety import FileKind, Limits, Rejected, csv_unquote
+from planner.roster.reading.sheet_extent import check_sheet, column_letters, sheet_parts
+from planner.roster.safety import MAX_COLUMNS, FileKind, Limits, Rejected, csv_unquote
 from planner.roster.values import Cell
 
 _DELIMITERS = (",", ";", "\t")
@@ -58,16 +65,13 @@ class _Workbook(Book):
             raise Rejected(_unreadable(filename, exc)) from exc
         sheets = [SheetInfo(m.name, m.visible == SheetVisibleEnum.Visible) for m in meta]
         super().__init__(filename, sheets, limits)
+        self._zip = zipfile.ZipFile(io.BytesIO(data))  # `safety.check_file` has opened it before
+        self._parts = sheet_parts(self._zip, self.names(), filename)
 
     def _load(self, name: str) -> list[list[Cell]]:
+        check_sheet(self._zip, self._parts[name], name, self.filename, self.limits)
         try:
             sheet = self._wb.get_sheet_by_name(name)
-            end = sheet.end
-            if end is not None and end[0] > self.limits.max_rows + 100:
-                raise Rejected(
-                    f"Sheet {name!r} of {self.filename} has {end[0] + 1:,} rows; the planner "
-                    f"accepts at most {self.limits.max_rows:,} rows of staff."
-                )
             rows: list[list[Cell]] = sheet.to_python(skip_empty_area=False)
             _fill_merged(sheet, rows)
         except Rejected:
@@ -110,11 +114,25 @@ class _CsvFile(Book):
                 f"{self.limits.max_rows:,} rows of staff."
             )
         delimiter = _delimiter(lines[:50])
+        # A cell may be as long as the file: one longer than a spreadsheet holds is reported on
+        # its row by the importer, not taken for a broken file.
+        csv.field_size_limit(max(csv.field_size_limit(), self.limits.max_bytes))
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         try:
-            return [[csv_unquote(cell) for cell in row] for row in reader]
+            return [[csv_unquote(cell) for cell in row] for row in self._narrow(reader)]
         except csv.Error as exc:
             raise Rejected(f"{self.filename} is not a well-formed CSV file ({exc}).") from exc
+
+    def _narrow(self, rows: Iterable[list[str]]) -> Iterable[list[str]]:
+        """The rows, stopping at the first wider than any roster (each row is read on its own)."""
+        for number, row in enumerate(rows, start=1):
+            if len(row) > MAX_COLUMNS:
+                raise Rejected(
+                    f"The sheet {self.sheets[0].name!r} reaches column {column_letters(len(row))} "
+                    f"on row {number:,}; the planner reads at most {MAX_COLUMNS} columns. Save "
+                    "only the roster's columns and try again."
+                )
+            yield row
 
 
 def decode_text(data: bytes) -> str:

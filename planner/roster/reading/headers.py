@@ -19,6 +19,7 @@ from planner.roster.reading.mapping import (
     How,
     Match,
     Target,
+    is_heading,
     match_heading,
     resolve_choices,
     user_match,
@@ -26,6 +27,9 @@ from planner.roster.reading.mapping import (
 from planner.roster.values import Cell, cell_text
 
 SCAN_ROWS = 50
+# Headings are looked for in this many columns of each top row: far more than any roster has
+# before its own, and a bound on the work a very wide sheet can ask for.
+SCAN_COLUMNS = 512
 MIN_MATCHES = 2
 
 
@@ -85,7 +89,7 @@ def _known(cell: Cell, chosen: Mapping[str, str]) -> bool:
     if cell == "":
         return False
     heading = cell_text(cell)
-    return heading in chosen or match_heading(heading).target in ("field", "part")
+    return heading in chosen or is_heading(heading)
 
 
 def find_header_row(
@@ -95,7 +99,7 @@ def find_header_row(
     best, best_count = None, MIN_MATCHES - 1
     picked = {h.strip(): t for h, t in (chosen or {}).items()}
     for index, row in enumerate(rows[:SCAN_ROWS]):
-        count = sum(1 for cell in row if _known(cell, picked))
+        count = sum(1 for cell in row[:SCAN_COLUMNS] if _known(cell, picked))
         if count > best_count:
             best, best_count = index, count
     return best

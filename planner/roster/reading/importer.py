@@ -241,20 +241,24 @@ def _without_cross_errors(
     return kept, [(errors, rows), (check_service(kept, policy), result.worker_rows)]
 
 
+def missing_columns(plan: HeaderPlan) -> list[str]:
+    """The fields every row needs that no column of the plan gives."""
+    found = set(plan.fields())
+    if any(c.name in ("first_name", "last_name") for c in plan.by_target("part")):
+        found.add("name")
+    return [f for f in _REQUIRED if f not in found]
+
+
 def _require_columns(plan: HeaderPlan, sheet: str, layout: Layout) -> None:
-    found = set(plan.fields()) | ({"name"} if plan.by_target("part") else set())
-    missing = [f for f in _REQUIRED if f not in found]
-    if "name" in missing and any(
-        c.name in ("first_name", "last_name") for c in plan.by_target("part")
-    ):
-        missing.remove("name")
+    missing = missing_columns(plan)
     if missing:
         wanted = "; ".join(
             f"{layout.label(f)} (or {', '.join(layout.by_field[f].synonyms[:3])})" for f in missing
         )
         raise Rejected(
             f"Sheet {sheet!r} has no column for {wanted}. Each row needs a staff ID, a name, a team "
-            "and an FTE; rename the heading or download the template."
+            "and an FTE; choose the column in the column mapping (--map on the command line), "
+            "rename the heading, or download the template."
         )
 
 

@@ -113,6 +113,14 @@ class Matcher:
         for key, names in own.items():
             if len(names) == 1 and len(self.by_words.get(key, ())) > 1:
                 self.by_words[key] = names
+        self.keys_with: dict[str, list[frozenset[str]]] = {}  # each word's keys, for offers
+        for key in self.by_words:
+            for word in key:
+                self.keys_with.setdefault(word, []).append(key)
+        # Every text a column's words can come from; a heading holding none of them cannot
+        # match or be offered, which settles most of the data cells the header search meets.
+        sources = {*self.keys_with, *self.abbreviations, *self.people}
+        self.any_word = re.compile("|".join(sorted(map(re.escape, sources), key=len, reverse=True)))
 
     def _texts(self) -> Iterable[tuple[str, str]]:
         for col in self.layout.columns:
@@ -141,6 +149,11 @@ class Matcher:
         return frozenset(found)
 
     def match(self, heading: str) -> Match:
+        return self.match_words(heading, offer=True)
+
+    def match_words(self, heading: str, *, offer: bool) -> Match:
+        """The match; with `offer` False, a heading no column's words equal is not compared
+        with every column for an offer (the header-row search asks of every top cell)."""
         key = normalise(heading)
         if not key:
             return Match("extra", "", None, 0.0)
@@ -154,6 +167,8 @@ class Matcher:
             if key in table:
                 name = table[key]
                 return Match(self.kind[name], name, how, CONFIDENCE[how])
+        if not self.any_word.search(key):
+            return Match("extra", "", None, 0.0)
         words = self.words(heading)
         found = self.by_words.get(words, set())
         if len(found) == 1:
@@ -162,15 +177,16 @@ class Matcher:
         if found:  # words several columns share: the user chooses
             share = round(CONFIDENCE["token"] / len(found), 2)
             return Match("extra", "", None, share, self._ranked(found))
-        return self._offer(words)
+        return self._offer(words) if offer else Match("extra", "", None, 0.0)
 
     def _offer(self, words: frozenset[str]) -> Match:
         """Columns whose words overlap the heading's, offered and not applied."""
         scores: dict[str, float] = {}
-        for key, names in self.by_words.items() if words else ():
+        keys = {key for word in words for key in self.keys_with.get(word, ())}
+        for key in keys:
             share = len(words & key) / len(words | key)
             if share >= SUGGEST:
-                for name in names:
+                for name in self.by_words[key]:
                     scores[name] = max(scores.get(name, 0.0), share)
         if not scores:
             return Match("extra", "", None, 0.0)
@@ -227,6 +243,12 @@ def matcher() -> Matcher:
 @lru_cache(maxsize=4096)  # headings repeat from file to file; bounded, as a server reads many
 def match_heading(heading: str) -> Match:
     return matcher().match(heading)
+
+
+@lru_cache(maxsize=4096)
+def is_heading(text: str) -> bool:
+    """True when a cell names one of the planner's columns (or a name part) without a doubt."""
+    return matcher().match_words(text, offer=False).target in ("field", "part")
 
 
 def resolve_choices(choices: Mapping[str, str]) -> dict[str, tuple[Target, str]]:

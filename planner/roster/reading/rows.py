@@ -21,7 +21,7 @@ from planner.gc_pause import collector_paused
 from planner.roster.layout import Layout
 from planner.roster.reading.fast_rows import build_workers
 from planner.roster.reading.headers import ColumnPlan, HeaderPlan
-from planner.roster.values import WS, Cell, cell_text, convert_column
+from planner.roster.values import WS, Cell, cell_text, convert_column, extra_texts
 from planner.workforce.models import Worker
 from planner.workforce.problems import Problem
 
@@ -146,8 +146,14 @@ class _Reader:
     def extra_texts(self) -> dict[str, list[str]]:
         """The text of each of the file's own columns that is not blank throughout."""
         n = len(self.data)
-        extras = [(c.name, self.column(c)) for c in self.plan.by_target("extra")]
-        return {k: [cell_text(v) for v in cells] for k, cells in extras if cells.count("") != n}
+        texts = {}
+        for col in self.plan.by_target("extra"):
+            cells = self.column(col)
+            if cells.count("") != n:
+                texts[col.name], long = extra_texts(cells)
+                for i, message in long.items():  # too long for a cell: an error on its row
+                    self.bad.setdefault(i, []).append((col, message))
+        return texts
 
     def dicts(
         self, extra: dict[str, list[str]], only: list[int] | None = None

@@ -9,6 +9,7 @@ ones named in the Team column, each of kind community unless its name says other
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -66,6 +67,8 @@ def _service_value(key: str, value: Cell) -> Any:
         try:
             number = float(text)
         except ValueError:
+            number = math.nan
+        if not math.isfinite(number):  # 'inf', 'nan' and '1e999' are floats to Python, not to HR
             return Bad(f"{cell_text(value)!r} is not a number of people")
         if number != int(number):
             return Bad(f"{cell_text(value)!r} is not a whole number of people")

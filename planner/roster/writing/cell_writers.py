@@ -1,8 +1,13 @@
 """Cell writers for the workbooks we write: formats, and text that can never run as a formula.
 
 Every text cell goes through `text_writer` (or `safe_text` for our own labels), which writes text
-that starts like a formula as a string with Excel's quote-prefix style, so it shows and stays as
-typed and never runs (OWASP CSV injection, data/sources.yaml `owasp-csv-injection`).
+that starts like a formula (`safety.starts_like_formula`: a sign, plain or full-width, first or
+after spaces and separators) as a string with Excel's quote-prefix style, so it shows and stays
+as typed and never runs (OWASP CSV injection, data/sources.yaml `owasp-csv-injection`).
+
+Text longer than a cell holds is never cut quietly, as xlsxwriter would: an export refuses with
+`TextTooLong`, naming the cell. The problem report, whose rows carry the problem that says the
+text is too long, shows as much of it as a cell holds.
 """
 
 from __future__ import annotations
@@ -13,16 +18,29 @@ from pathlib import Path
 from typing import IO, Any
 
 import xlsxwriter
+from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from planner.roster.safety import FORMULA_STARTS
-from planner.roster.values import exact_number, excel_serial
+from planner.roster.safety import starts_like_formula
+from planner.roster.values import CELL_CHARS, exact_number, excel_serial
 
 DATE_FORMAT = "dd/mm/yyyy"
 MAX_ROW = 1_048_575  # last row index Excel has
 Target = Path | IO[bytes]
 Put = Callable[[int, int, Any], None]
+
+
+class TextTooLong(OSError):
+    """Text longer than a spreadsheet cell holds: the workbook is not written, rather than the
+    text cut (an OSError, like a full disk: the file cannot be written as asked)."""
+
+    def __init__(self, ws: Worksheet, row: int, col: int, length: int) -> None:
+        super().__init__(
+            f"Cell {xl_rowcol_to_cell(row, col)} of the {ws.name} sheet would hold {length:,} "
+            f"characters; a spreadsheet cell holds at most {CELL_CHARS:,}, so the workbook was "
+            "not written rather than the text cut short. Shorten that text and try again."
+        )
 
 
 class Formats:
@@ -49,13 +67,18 @@ def new_workbook(target: Target) -> Workbook:
     return xlsxwriter.Workbook(target, {**options, "in_memory": False})
 
 
-def text_writer(ws: Worksheet, fmt: Formats) -> Put:
-    """Write a string cell; text that starts like a formula gets the quote-prefix style."""
+def text_writer(ws: Worksheet, fmt: Formats, *, cut: bool = False) -> Put:
+    """Write a string cell; text that starts like a formula gets the quote-prefix style. Text too
+    long for a cell raises `TextTooLong`, or with `cut` (for a report that says so) is cut."""
     write = ws.write_string
     quoted = fmt.quoted
 
     def put(row: int, col: int, value: str) -> None:
-        if value[:1] in FORMULA_STARTS:
+        if len(value) > CELL_CHARS:
+            if not cut:
+                raise TextTooLong(ws, row, col, len(value))
+            value = value[:CELL_CHARS]
+        if starts_like_formula(value):
             write(row, col, value, quoted)
         else:
             write(row, col, value)
@@ -91,8 +114,11 @@ def date_writer(ws: Worksheet, put_text: Put, fmt: Formats) -> Put:
 def safe_text(
     ws: Worksheet, fmt: Formats, row: int, col: int, text: str, cell_format: Any = None
 ) -> None:
-    """A string cell from our own data, held to the same rule as HR's: never a formula."""
-    if text[:1] in FORMULA_STARTS:
+    """A string cell from our own data, held to the same rules as HR's: never a formula, never
+    cut."""
+    if len(text) > CELL_CHARS:
+        raise TextTooLong(ws, row, col, len(text))
+    if starts_like_formula(text):
         ws.write_string(row, col, text, fmt.quoted)
     else:
         ws.write_string(row, col, text, cell_format)
@@ -109,13 +135,18 @@ def mapped(put_text: Put, convert: Callable[[Any], str]) -> Put:
 
 def write_headings(ws: Worksheet, fmt: Formats, headings: Sequence[str], row: int = 0) -> None:
     for col, heading in enumerate(headings):
-        quoted = heading[:1] in FORMULA_STARTS
+        if len(heading) > CELL_CHARS:
+            raise TextTooLong(ws, row, col, len(heading))
+        quoted = starts_like_formula(heading)
         ws.write_string(row, col, heading, fmt.header_quoted if quoted else fmt.header)
 
 
-def raw_writer(ws: Worksheet, fmt: Formats) -> Callable[[int, int, Any, Any], None]:
-    """Write a cell as a reader gave it, keeping its type; text always safe."""
-    put_text = text_writer(ws, fmt)
+def raw_writer(
+    ws: Worksheet, fmt: Formats, *, cut: bool = False
+) -> Callable[[int, int, Any, Any], None]:
+    """Write a cell as a reader gave it, keeping its type; text always safe, and too long for a
+    cell raising `TextTooLong` or, with `cut`, cut (see `text_writer`)."""
+    put_text = text_writer(ws, fmt, cut=cut)
 
     def put(row: int, col: int, value: Any, cell_format: Any = None) -> None:
         cls = value.__class__
@@ -123,7 +154,11 @@ def raw_writer(ws: Worksheet, fmt: Formats) -> Callable[[int, int, Any, Any], No
             if value == "":
                 if cell_format is not None:
                     ws.write_blank(row, col, None, cell_format)
-            elif cell_format is not None and value[:1] not in FORMULA_STARTS:
+            elif (
+                cell_format is not None
+                and len(value) <= CELL_CHARS
+                and not starts_like_formula(value)
+            ):
                 ws.write_string(row, col, value, cell_format)
             else:
                 put_text(row, col, value)

@@ -1,5 +1,8 @@
-"""The Roster sheet as CSV, in the forms the importer reads; every cell made formula-safe
-with a leading apostrophe (OWASP CSV injection, data/sources.yaml `owasp-csv-injection`)."""
+"""The Roster sheet as CSV, in the forms the importer reads; every cell made formula-safe by
+`safety.csv_safe` (OWASP CSV injection, data/sources.yaml `owasp-csv-injection`): an apostrophe
+before a sign that begins the cell or a piece of it a spreadsheet set to another locale splits off
+at a `;`, `,` or tab, which the importer takes off again. Text is written whole, however long:
+CSV has no cell limit, and the importer reports text too long for a spreadsheet cell."""
 
 from __future__ import annotations
 

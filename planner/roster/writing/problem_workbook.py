@@ -30,6 +30,13 @@ from planner.roster.writing.workbook import (
 from planner.workforce.problems import Problem
 
 PROBLEM_COLUMNS = ("Severity", "Sheet", "Row", "Column", "Value", "Staff ID", "Problem")
+PROBLEMS_SHEET = "Problems"
+# Excel's rules for a sheet's name: at most 31 characters, none of []:*?/\, no apostrophe first
+# or last, unique ignoring case, and not "History" (Excel keeps it for change tracking).
+SHEET_NAME_CHARS = 31
+_SHEET_NAME_SIGNS = str.maketrans(
+    {"[": "(", "]": ")", ":": "-", "*": "-", "?": "-", "/": "-", "\\": "-"}
+)
 
 
 def write_problem_workbook(
@@ -44,18 +51,33 @@ def write_problem_workbook(
     book = open_book(data, result.filename, check_file(data, result.filename, limits), limits)
     wb = new_workbook(target)
     fmt = Formats(wb)
-    _roster_sheet(wb, fmt, book, result)
+    taken = {PROBLEMS_SHEET.casefold()}
+    _roster_sheet(wb, fmt, book, result, taken)
     _problems_sheet(wb, fmt, result.problems)
     for name in book.names():
         if normalise(name) in ("service", "teams") and name != result.sheet:
-            _copy_sheet(wb, fmt, name, book.rows(name))
+            _copy_sheet(wb, fmt, sheet_name(name, taken), book.rows(name))
     wb.close()
 
 
-def _roster_sheet(wb: Any, fmt: Formats, book: Book, result: RosterImport) -> None:
+def sheet_name(text: str, taken: set[str]) -> str:
+    """A name Excel accepts for a sheet named after `text` (a file's name, or a sheet of HR's
+    that another program wrote), unlike those in `taken` (folded), which it joins."""
+    name = text.translate(_SHEET_NAME_SIGNS).strip().strip("'").strip() or "Roster"
+    base = candidate = name[:SHEET_NAME_CHARS].rstrip("'")
+    number = 2
+    while candidate.casefold() in taken or candidate.casefold() == "history":
+        suffix = f" ({number})"
+        candidate = base[: SHEET_NAME_CHARS - len(suffix)].rstrip("'") + suffix
+        number += 1
+    taken.add(candidate.casefold())
+    return candidate
+
+
+def _roster_sheet(wb: Any, fmt: Formats, book: Book, result: RosterImport, taken: set[str]) -> None:
     assert result.sheet is not None and result.header_row is not None
     name = result.sheet if normalise(result.sheet) not in OUR_SHEETS else "Roster"
-    ws = wb.add_worksheet(name[:31])
+    ws = wb.add_worksheet(sheet_name(name, taken))
     rows = book.rows(result.sheet)
     header = rows[result.header_row - 1]
     headings = [cell_text(c) for c in header]
@@ -67,7 +89,7 @@ def _roster_sheet(wb: Any, fmt: Formats, book: Book, result: RosterImport) -> No
     for p in result.problems:
         if p.sheet == result.sheet and p.row is not None and p.row > result.header_row:
             by_row[p.row].append(p)
-    put = raw_writer(ws, fmt)
+    put = raw_writer(ws, fmt, cut=True)  # a cell too long for Excel has a problem saying so
     problems_col = len(keep)
     ws.set_column(problems_col, problems_col, 60)
     out = 0
@@ -88,7 +110,7 @@ def _roster_sheet(wb: Any, fmt: Formats, book: Book, result: RosterImport) -> No
 
 
 def _problems_sheet(wb: Any, fmt: Formats, problems: tuple[Problem, ...]) -> None:
-    ws = wb.add_worksheet("Problems")
+    ws = wb.add_worksheet(PROBLEMS_SHEET)
     write_headings(ws, fmt, PROBLEM_COLUMNS)
     for col, width in enumerate((9, 14, 6, 22, 24, 12, 90)):
         ws.set_column(col, col, width)
@@ -108,7 +130,7 @@ def _problems_sheet(wb: Any, fmt: Formats, problems: tuple[Problem, ...]) -> Non
 
 
 def _copy_sheet(wb: Any, fmt: Formats, name: str, rows: list[list[Any]]) -> None:
-    ws = wb.add_worksheet(name[:31])
+    ws = wb.add_worksheet(name)
     put = raw_writer(ws, fmt)
     for r, row in enumerate(rows):
         for c, value in enumerate(row):

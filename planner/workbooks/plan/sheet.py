@@ -18,7 +18,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from planner.analysis.report import Report
-from planner.roster.safety import FORMULA_STARTS
+from planner.roster.safety import starts_like_formula
 from planner.roster.values import excel_serial
 from planner.roster.writing.workbook import Formats, text_writer, write_headings
 from planner.succession.models import SuccessionPlan
@@ -78,7 +78,7 @@ class Sheet:
         if value is None or value == "":
             return
         if isinstance(value, str):
-            if cell_format is None or value[:1] in FORMULA_STARTS:
+            if cell_format is None or starts_like_formula(value):
                 self._text(row, col, value)
             else:
                 self.ws.write_string(row, col, value, cell_format)
