@@ -2,9 +2,10 @@
 
 `commissioner_tables` lays the view out as tables, and both the workbook and the AMHP page
 show exactly these tables, so what a commissioner reads on screen is what they download. The
-workbook opens on a summary: each headline against its target, rated red, amber or green
+workbook opens on a summary: each headline rated red, amber or green against its target
 (worked out from published figures only), and a chart of the service's AMHPs per 100,000
-adults beside the target and the published benchmarks. Shares are written as numbers with a
+adults beside the published benchmarks, with the target as a line. Every sheet prints one page
+wide. Shares are written as numbers with a
 percentage format, so Excel shows 92% and still sums them. Written only from the view, which
 holds no names or staff ids; every text cell goes through the shared formula-safe writers, so
 a team or service name that starts like a formula stays text. Suppressed counts are written
@@ -33,7 +34,7 @@ from planner.roster.writing.workbook import (
 )
 
 Cell = str | int | float | date | None
-Kind = Literal["text", "count", "number", "percent", "date", "rating"]
+Kind = Literal["text", "count", "number", "percent", "date", "rating", "year"]
 RATING_WORDS = {"red": "Red", "amber": "Amber", "green": "Green", None: "Not rated"}
 RAG_FILLS = {"Red": "#F4B6B6", "Amber": "#FFE699", "Green": "#C6EFCE", "Not rated": "#EDEDED"}
 SERVICE_LABEL = "This service"
@@ -64,7 +65,7 @@ def _rows(rows: Sequence[Sequence[object]]) -> list[tuple[Cell, ...]]:
 
 
 def _summary(lines: Sequence[SummaryLine]) -> list[tuple[object, ...]]:
-    return [(x.measure, x.value, x.against, RATING_WORDS[x.rating]) for x in lines]
+    return [(x.measure, RATING_WORDS[x.rating], x.value, x.against) for x in lines]
 
 
 def _figures(v: CommissionerView) -> list[tuple[object, ...]]:
@@ -111,8 +112,8 @@ def commissioner_tables(v: CommissionerView) -> list[Table]:
         Table(
             "Summary",
             "Summary against targets",
-            ("Measure", "Value", "Against", "Rating"),
-            ("text", "text", "text", "rating"),
+            ("Measure", "Rating", "Value", "Against"),
+            ("text", "rating", "text", "text"),
             _rows(_summary(v.summary)),
         ),
         Table(
@@ -126,7 +127,7 @@ def commissioner_tables(v: CommissionerView) -> list[Table]:
             CHART_SHEET,
             "AMHPs per 100,000 against the target and benchmarks",
             ("Benchmark", "Year", "Per 100,000", "Basis", "Target per 100,000"),
-            ("text", "count", "number", "text", "number"),
+            ("text", "year", "number", "text", "number"),
             _rows(_benchmarks(v)),
         ),
         Table(
@@ -205,8 +206,9 @@ class _Writer:
     def __init__(self, wb: Workbook) -> None:
         self.wb = wb
         self.fmt = Formats(wb)
-        self.number = wb.add_format({"num_format": "General"})
+        self.number = wb.add_format({"num_format": "#,##0.0#"})
         self.count = wb.add_format({"num_format": "#,##0"})
+        self.year = wb.add_format({"num_format": "0"})
         self.right = wb.add_format({"align": "right"})
         self.rag = {k: wb.add_format({"bg_color": c, "border": 1}) for k, c in RAG_FILLS.items()}
 
@@ -224,7 +226,9 @@ class _Writer:
             ws.write_number(row, col, excel_serial(value) or 0, self.fmt.date)
         elif kind == "percent":
             ws.write_number(row, col, value, self.fmt.percent)
-        elif kind == "count":
+        elif kind == "year":
+            ws.write_number(row, col, value, self.year)
+        elif kind == "count" or float(value).is_integer():
             ws.write_number(row, col, value, self.count)
         else:
             ws.write_number(row, col, value, self.number)
@@ -244,23 +248,43 @@ class _Writer:
 
 
 def _chart(wb: Workbook, v: CommissionerView, first: int, last: int) -> Any:
-    chart = wb.add_chart({"type": "bar"})
+    """Each benchmark's AMHPs per 100,000 as a column (the service's own, first, darker),
+    with the target as a red dashed line across them."""
+    categories = [CHART_SHEET, first, 0, last, 0]
+    columns = wb.add_chart({"type": "column"})
     series: dict[str, Any] = {
         "name": "AMHPs per 100,000",
-        "categories": [CHART_SHEET, first, 0, last, 0],
+        "categories": categories,
         "values": [CHART_SHEET, first, 2, last, 2],
         "fill": {"color": "#9ECAE1"},
         "data_labels": {"value": True, "num_format": "0.0"},
     }
-    if isinstance(v.per_100k_adults, float | int):  # the service's own bar, first, stands out
+    if isinstance(v.per_100k_adults, float | int):
         series["points"] = [{"fill": {"color": "#1F77B4"}}]
-    chart.add_series(series)
-    chart.set_title({"name": f"AMHPs per 100,000: target {v.target_per_100k:g}"})
-    chart.set_x_axis({"name": "AMHPs per 100,000", "min": 0, "major_gridlines": {"visible": True}})
-    chart.set_y_axis({"reverse": True})
-    chart.set_legend({"none": True})
-    chart.set_size({"width": 640, "height": 300 + 18 * (last - first)})
-    return chart
+    columns.add_series(series)
+    target = wb.add_chart({"type": "line"})
+    target.add_series(
+        {
+            "name": f"Target ({v.target_per_100k:g})",
+            "categories": categories,
+            "values": [CHART_SHEET, first, 4, last, 4],
+            "line": {"color": "#C00000", "dash_type": "dash", "width": 2},
+            "marker": {"type": "none"},
+        }
+    )
+    columns.combine(target)
+    columns.set_title({"name": "AMHPs per 100,000 against the target and benchmarks"})
+    columns.set_y_axis({"name": "AMHPs per 100,000", "min": 0})
+    columns.set_x_axis({"num_font": {"rotation": -30}})
+    columns.set_legend({"position": "bottom"})
+    columns.set_size({"width": 760, "height": 380})
+    return columns
+
+
+def _print_setup(ws: Worksheet) -> None:
+    ws.set_landscape()
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)  # one page wide, as many long as it takes
 
 
 def write_commissioner_workbook(view: CommissionerView, target: Target) -> None:
@@ -282,6 +306,7 @@ def write_commissioner_workbook(view: CommissionerView, target: Target) -> None:
         ws = sheets[t.sheet]
         top = 4 if t.sheet == "Summary" else 0
         first_rows[t.sheet] = w.table(ws, t, top)
+        _print_setup(ws)
         if t.sheet != "Summary":
             ws.freeze_panes(1, 0)
     first, last = first_rows[CHART_SHEET]

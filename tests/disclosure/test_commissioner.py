@@ -171,7 +171,7 @@ def test_the_workbook_opens_on_a_rated_summary_with_a_chart() -> None:
     summary = book["Summary"]
     rows = [r for r in summary.iter_rows(values_only=True) if any(r)]
     assert rows[0][0] == f"AMHP sufficiency: {view.service}"
-    ratings = {r[0]: r[3] for r in rows if r[3] in {"Red", "Amber", "Green", "Not rated"}}
+    ratings = {r[0]: r[1] for r in rows if r[1] in {"Red", "Amber", "Green", "Not rated"}}
     assert ratings["AMHPs per 100,000 adults"] == "Red"  # 6.6 against a target of 10
     assert ratings["Needed posts not covered"] == "Green"
     red = next(c for row in summary.iter_rows() for c in row if c.value == "Red")
