@@ -15,6 +15,7 @@ from pages.common.signin import current_user
 from pages.common.store import store
 from planner.disclosure.aggregates import CommissionerView
 from planner.disclosure.roles import Role, allowed
+from planner.disclosure.suppression import DisclosureError
 from planner.present.amhp import (
     XLSX,
     commissioner_file,
@@ -97,7 +98,7 @@ def _downloads(role: Role, view: CommissionerView, service_id: int | None) -> No
 def _publish(db: Store, service_id: int) -> None:
     try:
         info = publish_latest(db, service_id, by=current_user(), policy=current_policy())
-    except StoreError as exc:
+    except (StoreError, DisclosureError) as exc:
         st.session_state["release_message"] = ("error", str(exc))
     else:
         st.session_state["release_message"] = (

@@ -95,6 +95,7 @@ def _rotate_key(args: argparse.Namespace) -> int:
 
 def _aggregates(args: argparse.Namespace) -> int:
     from planner.disclosure.aggregates import commissioner_json
+    from planner.disclosure.suppression import DisclosureError
     from planner.present.releases import commissioner_view_of
     from planner.reference.policy import default_policy
     from planner.store.secrets import record_export
@@ -110,7 +111,11 @@ def _aggregates(args: argparse.Namespace) -> int:
     service = loaded.service
     if args.as_of is not None:
         service = service.model_copy(update={"as_of": args.as_of})
-    view = commissioner_view_of(service, default_policy())
+    try:
+        view = commissioner_view_of(service, default_policy())
+    except DisclosureError as exc:
+        err(str(exc))
+        return UNUSABLE
     try:
         if out.suffix.lower() == ".json":
             out.write_text(commissioner_json(view), encoding="utf-8")
@@ -142,6 +147,7 @@ def _service_id(store: Any, given: int | None) -> int | None:
 
 
 def _publish(args: argparse.Namespace) -> int:
+    from planner.disclosure.suppression import DisclosureError
     from planner.present.releases import publish_latest
     from planner.store.snapshots import Store, StoreError
 
@@ -152,7 +158,7 @@ def _publish(args: argparse.Namespace) -> int:
                 err("The database holds no service to publish: save one first (`planner save`).")
                 return UNUSABLE
             info = publish_latest(store, sid, by=args.by or getpass.getuser())
-    except StoreError as exc:
+    except (StoreError, DisclosureError) as exc:
         err(str(exc))
         return UNUSABLE
     if args.json:

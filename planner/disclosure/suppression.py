@@ -310,8 +310,3 @@ def protect(cells: Cells) -> dict[str, Count]:
         for k, v in cells.values.items()
         if cells.published[k]
     }
-
-
-def count(value: int, threshold: int) -> Count:
-    """A single figure tied to nothing else: hidden when small."""
-    return Suppressed(reason="small") if is_small(value, threshold) else value

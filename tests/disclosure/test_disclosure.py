@@ -17,7 +17,6 @@ from planner.disclosure.suppression import (
     Count,
     Suppressed,
     audit,
-    count,
     protect,
     shown,
 )
@@ -84,9 +83,13 @@ def possible_values(rows: list[Row], result: dict[str, Count]) -> dict[str, set[
     return seen
 
 
-def test_a_small_count_reads_suppressed() -> None:
-    assert shown(count(3, T)) == "suppressed"
-    assert count(0, T) == 0 and count(5, T) == 5
+def test_a_small_count_reads_suppressed_and_zero_and_larger_ones_are_shown() -> None:
+    cells = Cells(T)
+    for key, value in (("small", 3), ("none", 0), ("enough", 5)):
+        cells.add(key, value)
+    result = protect(cells)
+    assert shown(result["small"]) == "suppressed"
+    assert result["none"] == 0 and result["enough"] == 5
 
 
 def test_one_small_team_is_not_left_recoverable_from_the_total() -> None:
