@@ -27,6 +27,6 @@ role = current_role()
 if role is None:  # deployment mode and nobody with a role signed in: nothing but sign-in
     st.navigation([st.Page(sign_in_page, title="Sign in", icon=":material/login:")]).run()
     st.stop()
-sidebar()
+sidebar(role)
 account_box()
 st.navigation(visible_pages(PAGES, role)).run()

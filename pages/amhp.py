@@ -1,32 +1,25 @@
-"""AMHP sufficiency, for a commissioner: aggregates only, no names or staff ids."""
+"""AMHP sufficiency, for a commissioner: aggregates only, no names or staff ids.
 
-import secrets
-from functools import partial
-from typing import Any, Literal
+A commissioner sees the newest published release and nothing else (pages.common.releases); the
+principal social worker sees the service in view and publishes releases."""
 
 import streamlit as st
 
-from pages.common.audit import export_key, recorded
 from pages.common.caches import report
 from pages.common.choice import current_policy, current_service
+from pages.common.releases import release_section, show_release
 from pages.common.signin import guard
-from planner.disclosure.aggregates import CommissionerView
-from planner.disclosure.roles import allowed, view_for
 from planner.present.amhp import (
-    XLSX,
     aggregate_findings,
     basis_rows,
     benchmark_chart,
     benchmark_rows,
-    commissioner_file,
-    commissioner_file_name,
     demand_chart,
     horizon_chart,
     horizon_counts,
     horizon_rows,
     population_line,
     rota_rows,
-    suppressed_horizon,
     with_inputs,
     with_rota_targets,
 )
@@ -35,6 +28,9 @@ role = guard("amhp")
 
 st.title("AMHP sufficiency")
 st.caption("Aggregates only: this page shows no names or staff ids.")
+if role == "commissioner":
+    show_release(role)
+    st.stop()
 
 service, policy = current_service(), current_policy()
 start = report().amhp
@@ -138,49 +134,11 @@ st.dataframe(rota_rows(a), hide_index=True)
 
 st.subheader(f"Headcount to {a.horizon.horizon_end:%B %Y}")
 cols = list(st.columns(4))
-if role == "commissioner":
-    # Per-month leavers and lapses could single people out: the commissioner sees the view's
-    # suppressed counts and net headcount only (planner.disclosure.aggregates).
-    seen = view_for("commissioner", chosen[0], report(*chosen), chosen[1], secrets.token_bytes(32))
-    assert isinstance(seen, CommissionerView)
-    counts, month_rows = suppressed_horizon(seen)
-    for col, (name, shown_count) in zip(cols, counts.items(), strict=True):
-        col.metric(name, shown_count)
-    st.dataframe(month_rows, hide_index=True)
-else:
-    for col, (name, count) in zip(cols, horizon_counts(a).items(), strict=True):
-        col.metric(name, count)
-    st.altair_chart(horizon_chart(a), width="stretch")
-    st.dataframe(horizon_rows(a), hide_index=True)
+for col, (name, count) in zip(cols, horizon_counts(a).items(), strict=True):
+    col.metric(name, count)
+st.altair_chart(horizon_chart(a), width="stretch")
+st.dataframe(horizon_rows(a), hide_index=True)
 for line in a.horizon.assumptions:
     st.caption(line)
 
-if allowed(role, "export_aggregates"):
-    st.subheader("Download for commissioners")
-    st.caption(
-        "Aggregates only, with the figures above: counts of fewer than "
-        f"{chosen[1].disclosure_threshold} people are suppressed and approval expiry months "
-        "carry pseudonyms. Each download is noted in the audit log."
-    )
-    key = export_key()
-    if key is not None:
-        view = view_for("commissioner", chosen[0], report(*chosen), chosen[1], key)
-        assert isinstance(view, CommissionerView)
-        cols = list(st.columns(2))
-        downloads: tuple[tuple[Any, Literal["xlsx", "json"], str, str], ...] = (
-            (cols[0], "xlsx", "Excel workbook", XLSX),
-            (cols[1], "json", "JSON", "application/json"),
-        )
-        for col, kind, label, mime in downloads:
-            col.download_button(
-                label,
-                data=recorded(
-                    f"commissioner aggregates ({kind})",
-                    partial(commissioner_file, view, kind),
-                ),
-                file_name=commissioner_file_name(view, kind),
-                mime=mime,
-                icon=":material/download:",
-                on_click="ignore",
-                key=f"amhp_download_{kind}",
-            )
+release_section(role)

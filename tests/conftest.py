@@ -19,6 +19,9 @@ def private_database(
     """Every test gets its own database: nothing ever writes planner.db in the checkout."""
     url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'planner.db'}"
     monkeypatch.setenv("PLANNER_DATABASE_URL", url)
+    # and its own config folder (the pseudonym key): never the user's ~/.config/planner
+    monkeypatch.setenv("PLANNER_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.delenv("PLANNER_PSEUDONYM_KEY", raising=False)
     return url
 
 

@@ -2,7 +2,9 @@
 
 The service comes from the store: the latest snapshot of the chosen service, or an older one
 picked in the sidebar to look at, read-only. A service is never shared between users
-(st.cache_data hands each caller a copy).
+(st.cache_data hands each caller a copy). A commissioner chooses only among services with a
+published release, and has no snapshot, no as-of date and no names of who saved what: they see
+releases (pages.common.releases), never snapshots.
 """
 
 from __future__ import annotations
@@ -12,9 +14,11 @@ from datetime import date
 import streamlit as st
 
 from pages.common.store import service_settings, snapshot_service, store
+from planner.disclosure.roles import Role
 from planner.present.import_export import snapshot_label
 from planner.reference.policy import Policy, default_policy
 from planner.store.connection import database_url
+from planner.store.releases import services_with_releases
 from planner.store.settings import SavedSettings
 from planner.store.snapshots import SnapshotInfo, Store
 from planner.workforce.demo import load_demo
@@ -44,10 +48,12 @@ def current_snapshot() -> SnapshotInfo | None:
     return next((i for i in infos if i.id == picked), infos[-1] if infos else None)
 
 
-def current_service_id(db: Store) -> int | None:
+def current_service_id(db: Store, released_only: bool = False) -> int | None:
     """The service chosen in this session, else the one in the address (so a reload keeps it),
-    else the first."""
+    else the first; with `released_only`, among those with a release (a commissioner's)."""
     ids = [s.id for s in db.services() if s.snapshots]
+    if released_only:
+        ids = [i for i in ids if i in services_with_releases(db)]
     chosen = st.session_state.get(SERVICE) or _service_in_url()
     return chosen if chosen in ids else (ids[0] if ids else None)
 
@@ -108,8 +114,13 @@ def as_of() -> date:
     return chosen
 
 
-def sidebar() -> None:
+def sidebar(role: Role) -> None:
     db = store()
+    if role == "commissioner":
+        with st.sidebar:
+            if db is not None:
+                _choose_released_service(db)
+        return
     with st.sidebar:
         if db is not None:
             _choose_snapshot(db)
@@ -123,6 +134,25 @@ def sidebar() -> None:
             help="The date the figures are worked out for.",
         )
         st.caption(settings_line(current_settings()))
+
+
+def _choose_released_service(db: Store) -> None:
+    released = set(services_with_releases(db))
+    names = {s.id: s.name for s in db.services() if s.id in released}
+    service_id = current_service_id(db, released_only=True)
+    if service_id is None:
+        return
+    if len(names) > 1:
+        st.session_state["service_id"] = service_id
+        st.selectbox(
+            "Service",
+            list(names),
+            format_func=names.__getitem__,
+            key="service_id",
+            on_change=_copy_choice,
+            args=("service_id", SERVICE),
+        )
+    st.markdown(f"**{names[service_id]}**")
 
 
 def _choose_snapshot(db: Store) -> None:

@@ -1,7 +1,9 @@
 """Who is using the app, and what their role lets them open.
 
 Local single-user mode (no [auth] in .streamlit/secrets.toml): no sign-in, principal social
-worker. Deployment mode: st.login with the [auth] provider, role from [planner.roles].
+worker, for someone on this machine only (`planner serve` listens on 127.0.0.1; should the app
+be started some other way, a visitor from elsewhere still gets nothing). Deployment mode:
+st.login with the [auth] provider, role from [planner.roles].
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from planner.disclosure.roles import (
     RoleMapError,
     allowed,
     deployment_roles,
+    is_loopback,
     role_label,
     role_of,
 )
@@ -50,6 +53,14 @@ def current_user() -> str:
     return signed_in_user() or str(st.session_state.get("user_name") or "local user")
 
 
+def from_this_machine() -> bool:
+    """The visitor is on the machine the app runs on (Streamlit gives no address then)."""
+    ip = st.context.ip_address
+    # Streamlit gives None for 127.0.0.1 and ::1, else the address as text (a test harness
+    # without a connection gives a stand-in object: no address, so this machine)
+    return not isinstance(ip, str) or is_loopback(ip)
+
+
 def current_role() -> Role | None:
     """The role in use, or None when nobody with a role is signed in (show only sign-in)."""
     try:
@@ -57,7 +68,7 @@ def current_role() -> Role | None:
     except RoleMapError:
         return None
     if roles is None:
-        return LOCAL_ROLE
+        return LOCAL_ROLE if from_this_machine() else None
     return role_of(signed_in_user(), roles)
 
 
@@ -65,9 +76,15 @@ def sign_in_page() -> None:
     """The only page a visitor without a role sees: sign in, or why they cannot go further."""
     st.title("Sign in")
     try:
-        _role_map()
+        roles = _role_map()
     except RoleMapError as exc:
         st.error(str(exc))
+        return
+    if roles is None:
+        st.error(
+            "This planner has no sign-in set up, so it opens only on the machine it runs on. "
+            "Ask whoever runs it to set up sign-in (see the README, Signing in and roles)."
+        )
         return
     if not st.user.is_logged_in:
         st.write("This planner holds staff records: sign in with your work account to continue.")

@@ -1,4 +1,5 @@
-"""The database every page reads: opened once per server, seeded with the demo when empty.
+"""The database every page reads: opened once per server, seeded with the demo (and the demo's
+first release for commissioners) when empty.
 
 The database is `planner.db` beside the app, or PLANNER_DATABASE_URL. Snapshots never change once
 saved, so a snapshot's service is cached on its id.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from planner.present.releases import publish_latest
 from planner.store.connection import database_url
 from planner.store.settings import SavedSettings, saved_settings
 from planner.store.snapshots import Store, StoreError
@@ -20,7 +22,8 @@ def open_store(url: str) -> Store:
     """One Store per database for the whole server (it is safe to share between threads)."""
     store = Store.open(url)
     if not store.services():
-        store.save(load_demo(), by="planner", note="demo service", kind="import")
+        saved = store.save(load_demo(), by="planner", note="demo service", kind="import")
+        publish_latest(store, saved.service_id, by="planner")
     return store
 
 

@@ -1,42 +1,46 @@
 """What a commissioner may see: aggregate AMHP sufficiency and coverage, and nothing personal.
 
-Built only from counts, rates and hours. Counts of people go through `planner.disclosure.suppression`
-(small cells hidden, breakdowns protected against subtraction from their totals). The one
-per-person table, approval expiry months, carries a keyed pseudonym (HMAC-SHA256 of the staff
-id under a key the commissioner never holds), so rows can be followed from one export to the
-next without revealing who they are; it is left out when the AMHP headcount itself is small.
-Posts are counted as posts, not people, and so are not suppressed; a single post's cover is
-already known to anyone who knows who holds it.
+Every count of people in the view is a cell of one `planner.disclosure.suppression.Cells`
+system, with the constraints that tie the figures together, and passes its gate (small counts
+hidden, more hidden until the solver finds no hidden count narrower than the threshold). The
+page, the workbook and the JSON are all written from this view alone, so they show the same
+figures.
 
-Known limit: month-by-month headcounts show net change, which with the expiry months can
-narrow (not pin down) the hidden counts of leavers and trainees.
+The horizon is published in a form that cannot place a small group of people in time: the
+headcount now and at the horizon's end, the numbers leaving, lapsing and joining in between
+(as gated cells), and the headcount at a quarter's end only where every period it closes
+holds either none or at least the threshold of leavers, of lapses and of joiners. A monthly
+series would show each departure in its month (the demo's AMHP lead leaving in March), and a
+turnover line drawn from planned leaving dates would give away how many have one, so neither
+is published. There is no per-person list (an expiry month per pseudonym is a record of a
+person, and lets one release be lined up with the next).
+
+Figures worked out from the AMHP headcount (FTE, duty hours, the rate per 100,000) are hidden
+with it. Supervision hours are rounded to the nearest 10. Posts are counted as posts, not
+people: a single post's cover is known to anyone who knows who holds it. The red, amber and
+green summary is worked out from the published figures only, so it tells nothing more.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
+from planner.analysis.amhp_approvals import add_months
+from planner.analysis.findings import Severity, band
 from planner.analysis.report import Report
-from planner.disclosure.suppression import Count, Suppressed, count, partition
+from planner.disclosure.suppression import Cells, Count, Suppressed, protect
 from planner.reference.policy import Policy
 from planner.workforce.models import Service, Worker
 
-PSEUDONYM_HEX = 12  # 48 bits: no collisions in practice for services of thousands
 NOT_RECORDED = "Not recorded"
+QUARTER_MONTHS = 3
+HOURS_ROUNDED_TO = 10
 
 Figure = float | Suppressed
-
-
-def pseudonym(key: bytes, staff_id: str) -> str:
-    """A stable stand-in for a staff id: the same for one key, unrelated across keys."""
-    digest = hmac.new(key, staff_id.encode("utf-8"), hashlib.sha256).hexdigest()
-    return "P-" + digest[:PSEUDONYM_HEX]
 
 
 class _Model(BaseModel):
@@ -60,10 +64,23 @@ class RotaLine(_Model):
     utilisation: float
 
 
-class MonthLine(_Model):
-    month: date
+class SeriesPoint(_Model):
+    on: date
     amhps: Count
-    with_turnover: Figure
+
+
+class HorizonView(_Model):
+    """The AMHP headcount from now to the horizon's end if nothing is done: today's AMHPs
+    less those leaving and those whose approval lapses, plus those joining."""
+
+    end: date
+    now: Count
+    at_end: Count
+    leaving: Count  # today's AMHPs with a planned leaving date by the end
+    lapsing: Count  # today's AMHPs whose approval lapses by the end (and who are not leaving)
+    joining: Count  # trainees qualifying and approvals starting, counted at the end
+    cpd_short: Count  # today's AMHPs short of their yearly training, or with none recorded
+    series: list[SeriesPoint]  # now, each quarter's end where safe, the end
 
 
 class PostLine(_Model):
@@ -86,17 +103,22 @@ class Breakdown(_Model):
     amhps: Count
 
 
-class ApprovalExpiry(_Model):
-    pseudonym: str
-    expires: str  # YYYY-MM: the month is enough to plan re-approval
-
-
 class SupervisionTotals(_Model):
     supervisors: Count
     may_supervise: Count
-    hours_owed_a_month: float
-    hours_allowed_a_month: float
-    hours_available_a_month: float
+    hours_owed_a_month: Figure
+    hours_allowed_a_month: Figure
+    hours_available_a_month: Figure
+
+
+Rating = Severity | None  # None: not rated, because a figure it needs is suppressed
+
+
+class SummaryLine(_Model):
+    measure: str
+    value: str
+    against: str
+    rating: Rating
 
 
 class CommissionerView(_Model):
@@ -104,6 +126,7 @@ class CommissionerView(_Model):
     local_authority: str
     as_of: date
     disclosure_threshold: int
+    summary: list[SummaryLine]
     amhp_headcount: Count
     amhp_fte: Figure
     duty_fte: Figure
@@ -120,38 +143,220 @@ class CommissionerView(_Model):
     duty_hours: Figure
     rota: list[RotaLine]
     rota_fte_needed: float | None
-    horizon_end: date
-    months: list[MonthLine]
-    horizon_counts: dict[str, Count]
-    approval_expiries: list[ApprovalExpiry]
+    horizon: HorizonView
     posts: list[PostLine]
     supervision: SupervisionTotals
     by_team: Breakdown
     by_age_band: Breakdown
     notes: list[str]
 
+    @property
+    def per_100k(self) -> Figure | None:
+        """AMHPs per 100,000 on the population basis the target is set on."""
+        return self.per_100k_people if self.population_basis == "all_ages" else self.per_100k_adults
+
+    @property
+    def basis_words(self) -> str:
+        return "people of all ages" if self.population_basis == "all_ages" else "adults 18+"
+
+
+# --- who is counted when -------------------------------------------------------------------
+
+
+def _counted(w: Worker, on: date, as_of: date) -> bool:
+    """In the AMHP headcount on a date, as the horizon counts it (`amhp_horizon`): approved
+    then, or a trainee whose training has completed by then; and not yet left."""
+    if w.leaves_by(on):
+        return False
+    if w.is_amhp(on):
+        return True
+    completes = w.amhp_training_completes
+    return w.in_amhp_training(as_of) and completes is not None and completes <= on
+
+
+class _Horizon:
+    """Today's AMHPs and everyone counted at each point, worked out once."""
+
+    def __init__(self, service: Service, as_of: date, end: date) -> None:
+        self.as_of, self.end = as_of, end
+        self.workers = service.workers
+        self.today = {i for i, w in enumerate(self.workers) if w.is_amhp(self.as_of)}
+        self._counted: dict[date, set[int]] = {}
+
+    def counted(self, on: date) -> set[int]:
+        if on not in self._counted:
+            self._counted[on] = {
+                i for i, w in enumerate(self.workers) if _counted(w, on, self.as_of)
+            }
+        return self._counted[on]
+
+    def leaving(self, group: set[int], start: date, end: date) -> set[int]:
+        return {
+            i
+            for i in group
+            if (d := self.workers[i].planned_leaving_date) is not None and start < d <= end
+        }
+
+    def flows(self, start: date, end: date) -> tuple[int, int, int]:
+        """Leavers, lapses and joiners between two points."""
+        before, after = self.counted(start), self.counted(end)
+        left = self.leaving(before, start, end)
+        return len(left), len(before - after - left), len(after - before)
+
+    def points(self, threshold: int) -> list[date]:
+        """Now, the end, and as many quarter ends between as keep every period's leavers,
+        lapses and joiners each either none or at least the threshold."""
+        grid = []
+        months = QUARTER_MONTHS
+        while (d := add_months(self.as_of, months)) < self.end:
+            grid.append(d)
+            months += QUARTER_MONTHS
+        best: list[date] = []
+        for mask in range(1 << len(grid)):
+            inner = [d for k, d in enumerate(grid) if mask >> k & 1]
+            if len(inner) <= len(best):
+                continue
+            chain = [self.as_of, *inner, self.end]
+            if all(
+                all(f == 0 or f >= threshold for f in self.flows(a, b))
+                for a, b in zip(chain, chain[1:], strict=False)
+            ):
+                best = inner
+        return [self.as_of, *best, self.end]
+
+
+# --- the cells and their constraints -------------------------------------------------------
+
+
+def _breakdown_cells(
+    cells: Cells,
+    by: str,
+    labels: list[str],
+    group: Callable[[Worker], str],
+    workers: Sequence[Worker],
+    amhps: set[int],
+) -> list[str]:
+    counts = Counter(group(w) for w in workers)
+    amhp_counts = Counter(group(workers[i]) for i in amhps)
+    order = labels + sorted(set(counts) - set(labels))
+    for label in order:
+        w = cells.add(f"{by}:{label}:workers", counts[label])
+        a = cells.add(f"{by}:{label}:amhps", amhp_counts[label])
+        cells.at_most(a, w)
+    cells.total([f"{by}:{k}:workers" for k in order], "workers")
+    cells.total([f"{by}:{k}:amhps" for k in order], "amhps")
+    return order
+
+
+def _cross_cells(
+    cells: Cells,
+    teams: list[str],
+    bands: list[str],
+    team_of: Callable[[Worker], str],
+    band_of: Callable[[Worker], str],
+    workers: Sequence[Worker],
+    amhps: set[int],
+) -> None:
+    """The team x age-band table behind the two published tables: never shown, but a reader
+    knows it exists, and it ties the two tables together."""
+    pairs = Counter((team_of(w), band_of(w)) for w in workers)
+    amhp_pairs = Counter((team_of(workers[i]), band_of(workers[i])) for i in amhps)
+    for t in teams:
+        for b in bands:
+            x = cells.add(f"x:{t}:{b}", pairs[t, b], published=False)
+            y = cells.add(f"y:{t}:{b}", amhp_pairs[t, b], published=False)
+            cells.at_most(y, x)
+    for t in teams:
+        cells.total([f"x:{t}:{b}" for b in bands], f"team:{t}:workers")
+        cells.total([f"y:{t}:{b}" for b in bands], f"team:{t}:amhps")
+    for b in bands:
+        cells.total([f"x:{t}:{b}" for t in teams], f"age band:{b}:workers")
+        cells.total([f"y:{t}:{b}" for t in teams], f"age band:{b}:amhps")
+
+
+def _horizon_cells(cells: Cells, h: _Horizon, points: list[date]) -> None:
+    today, end = h.today, h.end
+    at_end = h.counted(end)
+    leaving = h.leaving(today, h.as_of, end)
+    lapsing = today - at_end - leaving
+    cells.add("horizon:leaving", len(leaving))
+    cells.add("horizon:lapsing", len(lapsing))
+    cells.add("horizon:joining", len(at_end - today))
+    previous = "amhps"
+    for on in points[1:]:
+        stock = "horizon:at_end" if on == end else f"horizon:{on}"
+        staying = cells.add(f"{stock}:staying", len(today & h.counted(on)), published=False)
+        joined = cells.add(f"{stock}:joined", len(h.counted(on) - today), published=False)
+        cells.add(stock, len(h.counted(on)))
+        cells.total([staying, joined], stock)
+        if cells.values[staying] <= cells.values[previous]:
+            # no re-approval, so today's AMHPs only ever fall (a reader may assume it too)
+            cells.at_most(staying, previous)
+        previous = staying
+    cells.total(["horizon:at_end:staying", "horizon:leaving", "horizon:lapsing"], "amhps")
+    cells.total(["horizon:at_end:joined"], "horizon:joining")
+
+
+def _cpd_short(report: Report) -> int:
+    h = report.amhp.horizon
+    return len(set(h.cpd_short) | set(h.cpd_not_recorded))
+
+
+# --- the view -----------------------------------------------------------------------------
+
 
 def commissioner_view(
-    service: Service, report: Report, policy: Policy, key: bytes, age_bands: Sequence[int]
+    service: Service, report: Report, policy: Policy, age_bands: Sequence[int]
 ) -> CommissionerView:
     t = policy.disclosure_threshold
     a = report.amhp
-    small = 0 < a.headcount < t
-    staff = service.staff_on(report.as_of)
-    amhps = [w for w in staff if w.is_amhp(report.as_of)]
-    return CommissionerView(
+    workers = list(service.staff_on(report.as_of))  # a planned leaver gone after their date
+    horizon = _Horizon(service, report.as_of, a.horizon.horizon_end)
+    points = horizon.points(t)
+    amhps = horizon.today
+    band_of = _AgeBand(report.as_of, age_bands)
+    s = report.supervision
+
+    cells = Cells(t)
+    cells.add("workers", len(workers), headline=True)
+    cells.add("amhps", len(amhps), headline=True)
+    teams = _breakdown_cells(cells, "team", [x.name for x in service.teams], _team, workers, amhps)
+    bands = _breakdown_cells(cells, "age band", band_of.labels, band_of, workers, amhps)
+    _cross_cells(cells, teams, bands, _team, band_of, workers, amhps)
+    _horizon_cells(cells, horizon, points)
+    cells.add("horizon:cpd_short", _cpd_short(report))
+    cells.at_most("horizon:cpd_short", "amhps")
+    cells.add("supervisors", sum(1 for x in s.supervisors if x.supervisees))
+    cells.add("may_supervise", s.may_supervise)
+    cells.at_most("supervisors", "workers")
+    cells.at_most("may_supervise", "workers")
+    shown = protect(cells)
+
+    headcount = shown["amhps"]
+    hidden = isinstance(headcount, Suppressed)
+
+    def derived(value: float) -> Figure:
+        return Suppressed(reason="withheld") if hidden else value
+
+    def hours(value: float) -> Figure:
+        if isinstance(shown["workers"], Suppressed):
+            return Suppressed(reason="withheld")
+        return float(round(value / HOURS_ROUNDED_TO) * HOURS_ROUNDED_TO)
+
+    view = CommissionerView(
         service=service.name,
         local_authority=service.local_authority,
         as_of=report.as_of,
         disclosure_threshold=t,
-        amhp_headcount=count(a.headcount, t),
-        amhp_fte=_figure(a.fte, small, t),
-        duty_fte=_figure(a.duty_fte, small, t),
+        summary=[],
+        amhp_headcount=headcount,
+        amhp_fte=derived(a.fte),
+        duty_fte=derived(a.duty_fte),
         population_basis=a.population_basis,
         adult_population=a.adult_population,
         all_ages_population=a.all_ages_population,
-        per_100k_adults=None if a.per_100k_adults is None else _figure(a.per_100k_adults, small, t),
-        per_100k_people=None if a.per_100k_people is None else _figure(a.per_100k_people, small, t),
+        per_100k_adults=None if a.per_100k_adults is None else derived(a.per_100k_adults),
+        per_100k_people=None if a.per_100k_people is None else derived(a.per_100k_people),
         target_per_100k=a.target_per_100k,
         headcount_for_target=a.headcount_for_target,
         benchmarks=[
@@ -162,7 +367,7 @@ def commissioner_view(
         ],
         assessments_per_year=a.assessments_per_year,
         demand_hours=a.demand_hours,
-        duty_hours=_figure(a.duty_hours, small, t),
+        duty_hours=derived(a.duty_hours),
         rota=[
             RotaLine(
                 shift=r.shift,
@@ -175,57 +380,37 @@ def commissioner_view(
             for r in a.rota
         ],
         rota_fte_needed=a.rota_fte_needed,
-        horizon_end=a.horizon.horizon_end,
-        months=[
-            MonthLine(
-                month=m.month,
-                amhps=count(m.headcount, t),
-                with_turnover=_figure(m.expected_with_turnover, 0 < m.headcount < t, t),
-            )
-            for m in a.horizon.months
-        ],
-        horizon_counts=_horizon_counts(report, t, small),
-        approval_expiries=[] if small else _expiries(amhps, key),
-        posts=_posts(report),
-        supervision=_supervision(report, t),
-        by_team=_breakdown("team", [t_.name for t_ in service.teams], _team, staff, amhps, t),
-        by_age_band=_breakdown(
-            "age band",
-            _band_labels(age_bands),
-            _AgeBand(report.as_of, age_bands),
-            staff,
-            amhps,
-            t,
+        horizon=HorizonView(
+            end=horizon.end,
+            now=headcount,
+            at_end=shown["horizon:at_end"],
+            leaving=shown["horizon:leaving"],
+            lapsing=shown["horizon:lapsing"],
+            joining=shown["horizon:joining"],
+            cpd_short=shown["horizon:cpd_short"],
+            series=[
+                SeriesPoint(
+                    on=d,
+                    amhps=headcount
+                    if d == horizon.as_of
+                    else shown["horizon:at_end" if d == horizon.end else f"horizon:{d}"],
+                )
+                for d in points
+            ],
         ),
+        posts=_posts(report),
+        supervision=SupervisionTotals(
+            supervisors=shown["supervisors"],
+            may_supervise=shown["may_supervise"],
+            hours_owed_a_month=hours(s.hours_owed),
+            hours_allowed_a_month=hours(s.hours_allowed_current),
+            hours_available_a_month=hours(s.hours_available),
+        ),
+        by_team=_breakdown("team", teams, shown),
+        by_age_band=_breakdown("age band", bands, shown),
         notes=_notes(t),
     )
-
-
-def _figure(value: float, hide: bool, threshold: int) -> Figure:
-    return Suppressed(threshold=threshold, reason="withheld") if hide else value
-
-
-def _horizon_counts(report: Report, t: int, small: bool) -> dict[str, Count]:
-    h = report.amhp.horizon
-    expiring: Count = count(len(h.expiring), t) if small else len(h.expiring)
-    return {
-        # shown as is: the pseudonymised expiry months below give the same number
-        "Approvals expiring": expiring,
-        "AMHPs leaving": count(len(h.leaving), t),
-        "Trainees qualifying": count(len(h.trainees_qualifying), t),
-        "CPD short or not recorded": count(len(h.cpd_short) + len(h.cpd_not_recorded), t),
-    }
-
-
-def _expiries(amhps: Iterable[Worker], key: bytes) -> list[ApprovalExpiry]:
-    rows = [
-        ApprovalExpiry(
-            pseudonym=pseudonym(key, w.staff_id), expires=f"{w.amhp_approval_expires:%Y-%m}"
-        )
-        for w in amhps
-    ]
-    # sorted by what is shown, so the order says nothing about the roster's order
-    return sorted(rows, key=lambda r: (r.expires, r.pseudonym))
+    return view.model_copy(update={"summary": summary(view, policy.amber_share_of_target)})
 
 
 def _posts(report: Report) -> list[PostLine]:
@@ -239,17 +424,6 @@ def _posts(report: Report) -> list[PostLine]:
         PostLine(post=name, needed=n, covered=covered[name], not_covered=n - covered[name])
         for name, n in needed.items()
     ]
-
-
-def _supervision(report: Report, t: int) -> SupervisionTotals:
-    s = report.supervision
-    return SupervisionTotals(
-        supervisors=count(sum(1 for x in s.supervisors if x.supervisees), t),
-        may_supervise=count(s.may_supervise, t),
-        hours_owed_a_month=round(s.hours_owed, 1),
-        hours_allowed_a_month=round(s.hours_allowed_current, 1),
-        hours_available_a_month=round(s.hours_available, 1),
-    )
 
 
 def _team(worker: Worker) -> str:
@@ -273,34 +447,132 @@ class _AgeBand:
         return self.labels[max(index, 0)]
 
 
-def _breakdown(
-    by: str,
-    labels: list[str],
-    group: Callable[[Worker], str],
-    staff: tuple[Worker, ...],
-    amhps: list[Worker],
-    t: int,
-) -> Breakdown:
-    workers = Counter(group(w) for w in staff)
-    amhp = Counter(group(w) for w in amhps)
-    order = labels + sorted(set(workers) - set(labels))
-    shown_workers = partition({k: workers[k] for k in order}, t)
-    shown_amhps = partition({k: amhp[k] for k in order}, t)
+def _breakdown(by: str, labels: list[str], shown: dict[str, Count]) -> Breakdown:
     return Breakdown(
         by=by,
-        rows=[BreakdownRow(label=k, workers=shown_workers[k], amhps=shown_amhps[k]) for k in order],
-        workers=count(len(staff), t),
-        amhps=count(len(amhps), t),
+        rows=[
+            BreakdownRow(
+                label=k, workers=shown[f"{by}:{k}:workers"], amhps=shown[f"{by}:{k}:amhps"]
+            )
+            for k in labels
+        ],
+        workers=shown["workers"],
+        amhps=shown["amhps"],
     )
+
+
+# --- the summary ----------------------------------------------------------------------------
+
+
+def _number(value: float | Suppressed | None, unit: str = "") -> str:
+    if value is None:
+        return "not known"
+    if isinstance(value, Suppressed):
+        return str(value)
+    return f"{value:,.1f}".removesuffix(".0") + unit
+
+
+def _rated(value: float | Suppressed | None, target: float | None, amber: float) -> Rating:
+    if isinstance(value, Suppressed) or value is None or target is None:
+        return None
+    return band(float(value), target, amber)
+
+
+def summary(view: CommissionerView, amber_share: float) -> list[SummaryLine]:
+    """Red, amber or green for each headline against its target, from the published figures
+    alone (a hidden figure is not rated: its rating would narrow it)."""
+    h = view.horizon
+    lines = [
+        SummaryLine(
+            measure=f"AMHPs per 100,000 {view.basis_words}",
+            value=_number(view.per_100k),
+            against=f"target {view.target_per_100k:g}",
+            rating=_rated(view.per_100k, view.target_per_100k, amber_share),
+        ),
+        SummaryLine(
+            measure="AMHPs with current approval",
+            value=_number(view.amhp_headcount),
+            against=(
+                f"{view.headcount_for_target} needed for the target"
+                if view.headcount_for_target is not None
+                else "no population given"
+            ),
+            rating=_rated(
+                view.amhp_headcount,
+                None if view.headcount_for_target is None else float(view.headcount_for_target),
+                amber_share,
+            ),
+        ),
+        SummaryLine(
+            measure="AMHP duty FTE",
+            value=_number(view.duty_fte),
+            against=(
+                f"{view.rota_fte_needed:g} FTE the rota needs"
+                if view.rota_fte_needed is not None
+                else "no rota need worked out"
+            ),
+            rating=_rated(view.duty_fte, view.rota_fte_needed, amber_share),
+        ),
+        SummaryLine(
+            measure="AMHP duty hours a year",
+            value=_number(view.duty_hours),
+            against=(
+                f"{view.demand_hours:,.0f} hours the assessments need"
+                if view.demand_hours is not None
+                else "no demand worked out"
+            ),
+            rating=_rated(view.duty_hours, view.demand_hours, 1.0),
+        ),
+        SummaryLine(
+            measure=f"AMHPs by {h.end:%d/%m/%Y} if nothing is done",
+            value=_number(h.at_end),
+            against=f"{_number(h.now)} now",
+            rating=(
+                None
+                if isinstance(h.now, Suppressed) or isinstance(h.at_end, Suppressed)
+                else _rated(h.at_end, float(h.now), amber_share)
+            ),
+        ),
+        SummaryLine(
+            measure="Supervision hours allowed a month",
+            value=_number(view.supervision.hours_allowed_a_month),
+            against=f"{_number(view.supervision.hours_owed_a_month)} owed",
+            rating=(
+                None
+                if isinstance(view.supervision.hours_owed_a_month, Suppressed)
+                else _rated(
+                    view.supervision.hours_allowed_a_month,
+                    view.supervision.hours_owed_a_month,
+                    amber_share,
+                )
+            ),
+        ),
+    ]
+    uncovered = sum(p.not_covered for p in view.posts)
+    lines.append(
+        SummaryLine(
+            measure="Needed posts not covered",
+            value=str(uncovered),
+            against=f"of {sum(p.needed for p in view.posts)} needed",
+            rating="green" if uncovered == 0 else "red",
+        )
+    )
+    return lines
 
 
 def _notes(t: int) -> list[str]:
     return [
-        f"Counts of fewer than {t} people are shown as 'fewer than {t}'; other cells marked "
-        "'withheld' stop them being worked out from the totals.",
-        "Approval expiry rows carry a pseudonym, not a name or staff id; the same person keeps "
-        "the same pseudonym in every export from this planner.",
+        f"'suppressed' marks a count of fewer than {t} people, or a figure hidden so that "
+        "no such count can be worked out from the others (every hidden figure could lie "
+        f"anywhere in a range at least {t} wide). Figures worked out from a hidden count, "
+        "such as FTE or the rate per 100,000, are hidden with it.",
+        "The headcount over the horizon assumes nothing is done: no re-approvals, planned "
+        "leavers leave, trainees count once qualified. It is shown at a quarter's end only "
+        f"where no small group (fewer than {t}) leaves, lapses or joins in any period shown.",
+        f"Supervision hours are rounded to the nearest {HOURS_ROUNDED_TO}.",
         "Posts are counted as posts; covered means held by someone qualified for the post.",
+        "Ratings: green at or above the target, amber close to it, red below; a suppressed "
+        "figure is not rated.",
     ]
 
 

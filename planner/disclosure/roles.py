@@ -10,6 +10,7 @@ tested without Streamlit.
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -152,13 +153,24 @@ def deployment_roles(secrets: Mapping[str, Any]) -> dict[str, Role] | None:
     return parse_role_map(raw)
 
 
+def is_loopback(address: str) -> bool:
+    """An address of this machine only (127.0.0.0/8, ::1, localhost): local mode, which has no
+    sign-in, answers only there."""
+    if address.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(address.strip().strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name or nothing: it may be anywhere
+
+
 def role_of(email: str | None, role_map: Mapping[str, Role]) -> Role | None:
     """The role of a signed-in email, or None when it is not in the map (no access)."""
     return role_map.get(email.strip().lower()) if email else None
 
 
 def view_for(
-    role: Role, service: Service, report: Report, policy: Policy, key: bytes
+    role: Role, service: Service, report: Report, policy: Policy
 ) -> Report | Service | CommissionerView:
     """What this role may see: the full report, the roster (HR) or aggregates (commissioner)."""
     if role == "principal_social_worker":
@@ -166,5 +178,5 @@ def view_for(
     if role == "hr":
         return service
     if role == "commissioner":
-        return commissioner_view(service, report, policy, key, load_roles().age_bands)
+        return commissioner_view(service, report, policy, load_roles().age_bands)
     raise AccessDenied(f"{role!r} is not a role the planner knows.")

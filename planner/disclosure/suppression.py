@@ -1,37 +1,60 @@
-"""Small-number suppression for what commissioners see (statistical disclosure control).
+"""Small-number suppression for what commissioners see, audited by linear programming.
 
 A count of people below the policy `disclosure_threshold` could single someone out ("the one
-AMHP aged 60 or over in North CMHT"), so it is shown as "fewer than N" (primary suppression).
-Where cells add up to a total the reader also sees, one hidden cell could be worked out by
-subtraction, so further cells are withheld (secondary suppression) until no hidden cell can be
-pinned to one value from what is shown. This follows the usual practice of official statistics
-(ONS, "Disclosure control guidance for tables"): primary cells are the small ones, secondary
-cells the smallest others; the check is on the feasible range of each hidden cell.
+AMHP aged 60 or over in North CMHT"), so it is hidden (primary suppression). A hidden count can
+still be worked out, or narrowed, from the figures around it: the rows of a table add up to its
+total, a team has no more AMHPs than workers, the team and age-band tables count the same
+people, the headcount at the end of the horizon is today's less leavers and lapses plus joiners.
+So every figure a commissioner sees is one cell of a single system (`Cells`) that knows these
+constraints, and the audit asks a solver what any reader could infer: for each hidden cell, its
+least and greatest value given every shown figure and every constraint
+(`scipy.optimize.linprog`). Further cells are hidden (secondary suppression) until every hidden
+cell's range is at least the threshold wide. This is the audit official statistics use for
+tables with linked totals (ONS, "Disclosure control guidance for tables"; the same LP check as
+tau-Argus's audit), applied to all the tables together.
+
+Every hidden cell is shown the same way, "suppressed": a label such as "fewer than 5" would
+itself narrow the cell to 1-4, and telling primary from secondary cells apart would say which
+ones are small. Zeros are shown (they name nobody) unless hidden to protect another cell.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Literal
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, model_serializer
+import numpy as np
+from pydantic import BaseModel, ConfigDict, model_serializer, model_validator
+from scipy.optimize import linprog
+from scipy.sparse import csr_matrix
 
 Reason = Literal["small", "withheld"]
+LABEL = "suppressed"
+Bound = tuple[float, float | None]
 
 
 class Suppressed(BaseModel):
-    """A count not shown: `small` (below the threshold) or `withheld` (protects a small one)."""
+    """A figure not shown. The gate knows why (`small`: a count below the threshold;
+    `withheld`: hidden to protect a small one, or worked out from a hidden count); the reader
+    does not: both read "suppressed" (see the module docstring), and read back without a
+    reason."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
-    threshold: int
-    reason: Reason = "small"
+    reason: Reason | None = None
 
     def __str__(self) -> str:
-        return f"fewer than {self.threshold}" if self.reason == "small" else "withheld"
+        return LABEL
 
     @model_serializer
     def _text(self) -> str:
         return str(self)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, data: Any) -> Any:
+        return {} if data == LABEL else data
 
 
 Count = int | Suppressed
@@ -42,45 +65,248 @@ def shown(value: Count) -> int | str:
     return value if isinstance(value, int) else str(value)
 
 
-def count(value: int, threshold: int) -> Count:
-    """A single figure: hidden when it is between 1 and threshold - 1 (zero names nobody)."""
-    return Suppressed(threshold=threshold) if 0 < value < threshold else value
+def is_small(value: int, threshold: int) -> bool:
+    """A count that could single someone out: between 1 and threshold - 1 (zero names nobody)."""
+    return 0 < value < threshold
 
 
-def partition(cells: Mapping[str, int], threshold: int) -> dict[str, Count]:
-    """Cells that add up to a total the reader knows, with small ones hidden and enough others
-    withheld that no hidden cell can be worked out from the total."""
-    hidden: dict[str, Reason] = {k: "small" for k, v in cells.items() if 0 < v < threshold}
-    if hidden:
-        # nonzero cells first, smallest first: they hide the least
-        others = sorted(
-            (k for k in cells if k not in hidden), key=lambda k: (cells[k] == 0, cells[k])
+class DisclosureError(RuntimeError):
+    """The gate could not make a table safe to publish (never expected; nothing is published)."""
+
+
+@dataclass
+class _Constraint:
+    terms: dict[str, float]
+    equal: bool  # sum of terms == 0, else <= 0
+
+
+@dataclass
+class Cells:
+    """Counts of people a commissioner may see, with the constraints a reader knows.
+
+    A cell is *published* (shown unless suppressed) or not (a count the reader knows exists
+    but never sees, such as the team x age-band table behind two published tables, or the
+    AMHPs who stay to the end of the horizon): unpublished cells are hidden, and make the
+    reader's inference stronger, never weaker."""
+
+    threshold: int
+    values: dict[str, int] = field(default_factory=dict)
+    published: dict[str, bool] = field(default_factory=dict)
+    headline: set[str] = field(default_factory=set)
+    constraints: list[_Constraint] = field(default_factory=list)
+
+    def add(self, key: str, value: int, *, published: bool = True, headline: bool = False) -> str:
+        """A count; a `headline` one (the AMHP headcount) is hidden to protect others only
+        when no other cell will do."""
+        if key in self.values:
+            raise ValueError(f"cell {key!r} is added twice")
+        if value < 0:
+            raise ValueError(f"cell {key!r} is a negative count")
+        self.values[key] = value
+        self.published[key] = published
+        if headline:
+            self.headline.add(key)
+        return key
+
+    def _check(self, terms: Mapping[str, float], equal: bool) -> None:
+        total = sum(c * self.values[k] for k, c in terms.items())
+        if (equal and total != 0) or (not equal and total > 0):
+            raise ValueError(f"the cells do not satisfy their own constraint: {dict(terms)}")
+        self.constraints.append(_Constraint(dict(terms), equal))
+
+    def total(self, parts: Iterable[str], whole: str) -> None:
+        """The parts add up to the whole."""
+        terms: dict[str, float] = {}
+        for p in parts:
+            terms[p] = terms.get(p, 0.0) + 1.0
+        terms[whole] = terms.get(whole, 0.0) - 1.0
+        self._check(terms, equal=True)
+
+    def at_most(self, part: str, whole: str) -> None:
+        """One count is never more than another (AMHPs in a team and its workers)."""
+        self._check({part: 1.0, whole: -1.0}, equal=False)
+
+    def neighbours(self, key: str) -> list[_Constraint]:
+        return [c for c in self.constraints if key in c.terms]
+
+
+class _Solver:
+    """The reader's linear program over all cells; bounds change with what is hidden."""
+
+    def __init__(self, cells: Cells) -> None:
+        self.cells = cells
+        self.keys = list(cells.values)
+        self.index = {k: i for i, k in enumerate(self.keys)}
+        self.eq = self._matrix([c for c in cells.constraints if c.equal])
+        self.ub = self._matrix([c for c in cells.constraints if not c.equal])
+
+    def _matrix(self, rows: list[_Constraint]) -> tuple[csr_matrix | None, np.ndarray | None]:
+        if not rows:
+            return None, None
+        data, ri, ci = [], [], []
+        for r, con in enumerate(rows):
+            for k, coef in con.terms.items():
+                data.append(coef)
+                ri.append(r)
+                ci.append(self.index[k])
+        shape = (len(rows), len(self.keys))
+        return csr_matrix((data, (ri, ci)), shape=shape), np.zeros(len(rows))
+
+    def bounds(self, hidden: set[str]) -> list[Bound]:
+        out: list[Bound] = []
+        for k in self.keys:
+            if self.cells.published[k] and k not in hidden:
+                v = float(self.cells.values[k])
+                out.append((v, v))
+            else:
+                out.append((0.0, None))
+        return out
+
+    def _solve(self, c: np.ndarray, bounds: list[Bound]) -> Any:
+        res = linprog(
+            c,
+            A_ub=self.ub[0],
+            b_ub=self.ub[1],
+            A_eq=self.eq[0],
+            b_eq=self.eq[1],
+            bounds=bounds,
+            method="highs",
         )
-        while not protected(cells, hidden, threshold) and others:
-            hidden[others.pop(0)] = "withheld"
-        if not protected(cells, hidden, threshold):
-            hidden = dict.fromkeys(hidden, "withheld")
+        if res.status not in (0, 3):  # the true values always satisfy the model
+            raise DisclosureError(f"the disclosure audit could not be solved: {res.message}")
+        return res
+
+    def extreme(self, key: str, bounds: list[Bound], sense: int) -> float:
+        """The least (sense 1) or greatest (sense -1) value the reader can give the cell."""
+        c = np.zeros(len(self.keys))
+        c[self.index[key]] = sense
+        res = self._solve(c, bounds)
+        if res.status == 3:
+            return math.inf if sense < 0 else -math.inf
+        return float(sense * res.fun)
+
+    def solution(self, c: np.ndarray, bounds: list[Bound]) -> np.ndarray:
+        """A solution of the reader's model minimising c (every variable bounded above)."""
+        res = self._solve(c, bounds)
+        if res.status != 0:
+            raise DisclosureError(f"the disclosure audit could not be solved: {res.message}")
+        return np.asarray(res.x)
+
+
+def _rounded(lo: float, hi: float) -> tuple[float, float]:
+    # counts are whole numbers, so a reader rounds the LP's range inwards
+    return math.ceil(lo - 1e-6), (math.floor(hi + 1e-6) if math.isfinite(hi) else math.inf)
+
+
+def audit(cells: Cells, hidden: Iterable[str]) -> dict[str, tuple[float, float]]:
+    """For each hidden published cell, the least and greatest value a reader can infer from the
+    shown cells and the constraints (the full range: used to report and test the gate)."""
+    hide = set(hidden)
+    solver = _Solver(cells)
+    bounds = solver.bounds(hide)
     return {
-        k: Suppressed(threshold=threshold, reason=hidden[k]) if k in hidden else v
-        for k, v in cells.items()
+        k: _rounded(solver.extreme(k, bounds, 1), solver.extreme(k, bounds, -1))
+        for k in solver.keys
+        if k in hide and cells.published[k]
     }
 
 
-def _bounds(reason: Reason, threshold: int, total: int) -> tuple[int, int]:
-    return (1, threshold - 1) if reason == "small" else (0, total)
+def _wide_enough(solver: _Solver, targets: set[str], bounds: list[Bound]) -> set[str]:
+    """Cells shown wide enough together: the true value lies in a cell's range, so any
+    solution of the reader's model with the cell at least the threshold above its true value
+    settles it. One solve (greatest sum of the targets, each capped there) settles many."""
+    t = solver.cells.threshold
+    settled: set[str] = set()
+    todo = set(targets)
+    while todo:
+        capped = list(bounds)
+        c = np.zeros(len(solver.keys))
+        for k in todo:
+            i = solver.index[k]
+            capped[i] = (capped[i][0], float(solver.cells.values[k] + t))
+            c[i] = -1.0
+        x = solver.solution(c, capped)
+        done = {k for k in todo if x[solver.index[k]] >= solver.cells.values[k] + t - 1e-6}
+        if not done:
+            break
+        settled |= done
+        todo -= done
+    return settled
 
 
-def protected(cells: Mapping[str, int], hidden: Mapping[str, Reason], threshold: int) -> bool:
-    """True when every hidden cell has at least two values consistent with what is shown."""
-    if not hidden:
-        return True
-    rest = sum(cells[k] for k in hidden)  # the total less the cells shown
-    ranges = {k: _bounds(r, threshold, rest) for k, r in hidden.items()}
-    low_sum = sum(lo for lo, _ in ranges.values())
-    high_sum = sum(hi for _, hi in ranges.values())
-    for lo, hi in ranges.values():
-        least = max(lo, rest - (high_sum - hi))
-        most = min(hi, rest - (low_sum - lo))
-        if most <= least:
-            return False
-    return True
+def _narrow(solver: _Solver, hidden: set[str]) -> dict[str, float]:
+    """Hidden published cells whose range is narrower than the threshold, with their width."""
+    t = solver.cells.threshold
+    bounds = solver.bounds(hidden)
+    targets = {k for k in hidden if solver.cells.published[k]}
+    narrow = {}
+    for k in sorted(targets - _wide_enough(solver, targets, bounds)):
+        value = solver.cells.values[k]
+        hi = _rounded(0, solver.extreme(k, bounds, -1))[1]
+        if hi - value >= t:
+            continue
+        lo = _rounded(solver.extreme(k, bounds, 1), 0)[0]
+        if hi - lo < t:
+            narrow[k] = hi - lo
+    return narrow
+
+
+def _candidates(cells: Cells, key: str, hidden: set[str]) -> list[str]:
+    """Shown cells nearest the narrow one through the constraints (the same table row or total
+    first, then their neighbours); headline cells only when nothing else is left."""
+    seen, frontier = {key}, [key]
+    headline: list[str] = []
+    while frontier:
+        found: list[str] = []
+        nxt: list[str] = []
+        for k in frontier:
+            for con in cells.neighbours(k):
+                for other in con.terms:
+                    if other in seen:
+                        continue
+                    seen.add(other)
+                    nxt.append(other)
+                    if cells.published[other] and other not in hidden:
+                        (headline if other in cells.headline else found).append(other)
+        if found:
+            return found
+        frontier = nxt
+    return headline[:1]
+
+
+def _choose(cells: Cells, key: str, width: float, options: list[str]) -> str:
+    """The smallest shown cell that could widen the range enough on its own (it moves the
+    hidden one by up to its own value), else the largest: hiding the least information."""
+    need = cells.threshold - width
+    enough = [o for o in options if cells.values[o] >= need]
+    if enough:
+        return min(enough, key=lambda o: (cells.values[o], o))
+    return max(options, key=lambda o: (cells.values[o], o))
+
+
+def protect(cells: Cells) -> dict[str, Count]:
+    """Each published cell, shown or suppressed: every small count hidden, then further cells
+    until the reader's range of each hidden cell is at least the threshold wide."""
+    t = cells.threshold
+    hidden = {k for k, v in cells.values.items() if cells.published[k] and is_small(v, t)}
+    solver = _Solver(cells)
+    while True:
+        narrow = _narrow(solver, hidden)
+        if not narrow:
+            break
+        added: set[str] = set()
+        for key in sorted(narrow, key=lambda k: (narrow[k], k)):
+            options = [o for o in _candidates(cells, key, hidden | added) if o not in added]
+            if options:
+                added.add(_choose(cells, key, narrow[key], options))
+        if not added:
+            raise DisclosureError(
+                "Some hidden counts could still be worked out and nothing is left to hide: "
+                + ", ".join(sorted(narrow))
+            )
+        hidden |= added
+    return {
+        k: (Suppressed(reason="small" if is_small(v, t) else "withheld") if k in hidden else v)
+        for k, v in cells.values.items()
+        if cells.published[k]
+    }

@@ -15,9 +15,14 @@ from pydantic import ValidationError
 from planner.analysis.findings import Finding
 from planner.analysis.results import AmhpSufficiency
 from planner.disclosure.aggregates import CommissionerView, commissioner_json
-from planner.disclosure.suppression import Suppressed, shown
 from planner.reference.policy import Policy
-from planner.workbooks.commissioner import write_commissioner_workbook
+from planner.workbooks.commissioner import (
+    SERVICE_LABEL,
+    Cell,
+    Table,
+    commissioner_tables,
+    write_commissioner_workbook,
+)
 from planner.workforce.models import Service
 
 SERVICE = "This service"
@@ -260,20 +265,35 @@ def commissioner_file_name(view: CommissionerView, kind: str) -> str:
     return f"{stem}-amhp-aggregates-{view.as_of:%Y-%m-%d}.{kind}"
 
 
-def suppressed_horizon(view: CommissionerView) -> tuple[dict[str, int | str], list[dict[str, Any]]]:
-    """The horizon as a commissioner sees it: counts small enough to single someone out are
-    "fewer than N", and months carry net headcount only (no leavers or lapses by month)."""
-    counts = {name: shown(c) for name, c in view.horizon_counts.items()}
-    rows = [
-        {
-            "Month": m.month.isoformat(),
-            "AMHPs": shown(m.amhps),
-            "With turnover": _figure(m.with_turnover),
-        }
-        for m in view.months
-    ]
-    return counts, rows
+def table_rows(table: Table) -> list[dict[str, Cell]]:
+    """A table of the commissioner's workbook as the page's rows: the same cells."""
+    return [dict(zip(table.headings, row, strict=True)) for row in table.rows]
 
 
-def _figure(value: float | Suppressed) -> float | str:
-    return round(value, 1) if isinstance(value, float) else str(value)
+def percent_columns(table: Table) -> list[str]:
+    return [h for h, kind in zip(table.headings, table.kinds, strict=True) if kind == "percent"]
+
+
+def release_chart(view: CommissionerView) -> alt.LayerChart:
+    """The Benchmarks table of a release as a chart: the service (when its rate is published)
+    beside each benchmark, with the target as a red line."""
+    table = next(t for t in commissioner_tables(view) if t.sheet == "Benchmarks")
+    rows = [{"Label": r[0], "Per 100k": r[2]} for r in table.rows]
+    bars = (
+        alt.Chart(alt.InlineData(values=rows))
+        .mark_bar()
+        .encode(
+            y=alt.Y("Label:N", sort=None, title=None, axis=alt.Axis(labelLimit=320)),
+            x=alt.X("Per 100k:Q", title="AMHPs per 100,000"),
+            color=alt.condition(
+                alt.datum.Label == SERVICE_LABEL, alt.value("#1f77b4"), alt.value("#9ecae1")
+            ),
+            tooltip=["Label:N", "Per 100k:Q"],
+        )
+    )
+    rule = (
+        alt.Chart(alt.InlineData(values=[{"Target": view.target_per_100k}]))
+        .mark_rule(color="#d62728", strokeWidth=2)
+        .encode(x="Target:Q", tooltip=["Target:Q"])
+    )
+    return alt.LayerChart(layer=[bars, rule])

@@ -23,6 +23,7 @@ class AuditAction(StrEnum):
     SCENARIO = "scenario"  # a what-if scenario saved or deleted (planner.store.scenarios)
     RESTORE = "restore"  # an earlier snapshot saved again as the newest
     SETTINGS = "settings"  # the service's policy settings saved (planner.store.settings)
+    PUBLISH = "publish"  # a commissioners' release (planner.store.releases)
 
 
 SnapshotKind = Literal["import", "edit", "restore"]

@@ -112,14 +112,31 @@ scenarios = Table(
     UniqueConstraint("service_id", "name", name="uq_scenarios_service_id_name"),
 )
 
-# Secrets the deployment generates once and keeps, such as the key for commissioner
-# pseudonyms: in the database so every app process and restart uses the same key.
+# Secrets the deployment generates once and keeps. Older planners kept the pseudonym key here,
+# beside the staff ids; it now lives outside the database (`planner.store.secrets`), and
+# migration 0005 deletes the old copy. The table stays for any secret that may live here.
 app_secrets = Table(
     "app_secrets",
     metadata,
     Column("name", String(64), primary_key=True),
     Column("value", LargeBinary, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# Commissioners' releases: the aggregate view of one snapshot, published at most once a quarter
+# per service and never changed. The content is the view's JSON (no names or staff ids), so a
+# commissioner's page is drawn from it without loading the snapshot (`planner.store.releases`).
+releases = Table(
+    "releases",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("service_id", ForeignKey("services.id"), nullable=False),
+    Column("snapshot_id", ForeignKey("snapshots.id"), nullable=False),
+    Column("period", String(16), nullable=False),
+    Column("published_at", DateTime(timezone=True), nullable=False),
+    Column("published_by", String(200), nullable=False),
+    Column("content", Text, nullable=False),
+    UniqueConstraint("service_id", "period", name="uq_releases_service_id_period"),
 )
 
 # Column mappings a user chose when importing, remembered per service so the next file from the

@@ -92,15 +92,28 @@ def test_a_broken_role_map_is_explained_and_lets_nobody_in() -> None:
     assert not at.metric
 
 
-def test_a_commissioner_sees_small_horizon_counts_suppressed_and_no_monthly_leavers() -> None:
+def test_a_commissioner_sees_small_counts_suppressed_and_no_monthly_series() -> None:
     at = deployed({"is_logged_in": True, "email": "commissioner@icb.example"})
     assert not at.exception
-    months = next(d.value for d in at.dataframe if "With turnover" in d.value.columns)
-    assert "Left" not in months.columns and "Expired" not in months.columns
-    counts = {m.label: str(m.value) for m in at.metric}
-    # The demo has 1-4 AMHPs leaving within the horizon, a count that could name someone.
-    assert counts["AMHPs leaving"].startswith("fewer than")
+    headcount = next(d.value for d in at.dataframe if list(d.value.columns) == ["Date", "AMHPs"])
+    assert len(headcount) == 2  # now and the horizon's end: no month shows a leaver
+    changes = next(d.value for d in at.dataframe if "Change" in d.value.columns)
+    leaving = changes.set_index("Change").loc["Leaving (planned leaving date)", "AMHPs"]
+    assert leaving == "suppressed"  # the demo has 1-4 AMHPs leaving, a count that could name
     psw = deployed({"is_logged_in": True, "email": "psw@council.example"}, "app.py")
     psw.switch_page("pages/amhp.py").run()
     full = next(d.value for d in psw.dataframe if "With turnover" in d.value.columns)
     assert "Left" in full.columns
+
+
+def test_without_sign_in_a_visitor_from_another_machine_sees_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from streamlit.runtime.context import ContextProxy
+
+    monkeypatch.setattr(ContextProxy, "ip_address", property(lambda _self: "192.0.2.7"))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert not at.exception
+    assert [t.value for t in at.title] == ["Sign in"]
+    assert "opens only on the machine it runs on" in at.error[0].value
+    assert not at.metric and not at.dataframe and "Northbridge" not in text(at)

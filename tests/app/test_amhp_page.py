@@ -81,7 +81,10 @@ def test_findings_use_material_icons_not_emoji() -> None:
     assert not any(ord(ch) > 0x2FFF for line in lines for ch in line)
 
 
-def test_the_page_offers_the_commissioner_downloads() -> None:
+def test_the_page_offers_the_commissioners_release_and_its_downloads() -> None:
     at = amhp_page()
-    assert "Download for commissioners" in [s.value for s in at.subheader]
-    assert "Each download is noted in the audit log" in all_text(at)
+    assert "For commissioners" in [s.value for s in at.subheader]
+    assert "Newest release" in "\n".join(m.value for m in at.markdown)
+    assert {"amhp_download_xlsx", "amhp_download_json"} <= {
+        getattr(b, "key", None) for b in at.get("download_button")
+    }

@@ -63,9 +63,9 @@ def test_hr_keeps_the_roster_and_the_commissioner_sees_only_aggregates() -> None
 def test_each_role_gets_its_own_view() -> None:
     demo, policy = load_demo(), default_policy()
     report = analyse(demo, policy)
-    assert isinstance(view_for("principal_social_worker", demo, report, policy, b"k"), Report)
-    assert isinstance(view_for("hr", demo, report, policy, b"k"), Service)
-    view = view_for("commissioner", demo, report, policy, b"k")
+    assert isinstance(view_for("principal_social_worker", demo, report, policy), Report)
+    assert isinstance(view_for("hr", demo, report, policy), Service)
+    view = view_for("commissioner", demo, report, policy)
     assert not isinstance(view, Report | Service)
 
 

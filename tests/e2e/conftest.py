@@ -69,7 +69,7 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "PLANNER_DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('db')}/e2e.db",
     }
     proc = subprocess.Popen(
-        [*serve_argv(port, headless=True), "--server.address", "127.0.0.1"],
+        serve_argv(port, headless=True),  # 127.0.0.1 by default
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,

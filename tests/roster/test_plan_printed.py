@@ -26,7 +26,7 @@ from pdfminer.layout import LTChar, LTComponent
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 
-from planner.analysis.amhp_horizon import add_months
+from planner.analysis.amhp_approvals import add_months
 from planner.roster.values import excel_serial
 from planner.workbooks.plan import plan_and_report, write_plan_workbook
 from planner.workforce.demo import load_demo

@@ -94,6 +94,7 @@ def test_a_database_from_the_first_release_upgrades_in_place_keeping_its_snapsho
     engine = create_engine(parse_url(db_url))
     with engine.begin() as conn:
         # Take the database back to the first schema, as an older planner left it.
+        conn.execute(text("DROP TABLE releases"))
         conn.execute(text("DROP TABLE policy_settings"))
         conn.execute(text("DROP TABLE column_mappings"))
         conn.execute(text("DROP TABLE scenarios"))
