@@ -266,8 +266,28 @@ def commissioner_file_name(view: CommissionerView, kind: str) -> str:
 
 
 def table_rows(table: Table) -> list[dict[str, Cell]]:
-    """A table of the commissioner's workbook as the page's rows: the same cells."""
-    return [dict(zip(table.headings, row, strict=True)) for row in table.rows]
+    """A table of the commissioner's workbook as the page's rows: the same cells. A column
+    that mixes words and numbers is shown as text (as the browser table must), each number
+    written as the workbook shows it: 10, not 10.0."""
+    mixed = {
+        c
+        for c in range(len(table.headings))
+        if any(isinstance(r[c], str) for r in table.rows)
+        and any(isinstance(r[c], int | float) and not isinstance(r[c], bool) for r in table.rows)
+    }
+    return [
+        {
+            h: _as_text(v) if c in mixed else v
+            for c, (h, v) in enumerate(zip(table.headings, row, strict=True))
+        }
+        for row in table.rows
+    ]
+
+
+def _as_text(value: Cell) -> Cell:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value) if isinstance(value, int | float) else value
 
 
 def percent_columns(table: Table) -> list[str]:

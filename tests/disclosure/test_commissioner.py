@@ -103,10 +103,10 @@ def test_a_service_with_few_amhps_hides_their_figures() -> None:
     service = Service.model_validate({**demo.model_dump(), "workers": [*keep, *few]})
     view = commissioner(service)
     assert str(view.amhp_headcount) == "suppressed"
-    for figure in (view.amhp_fte, view.duty_fte, view.per_100k_adults, view.duty_hours):
+    for figure in (view.amhp_fte, view.duty_fte, view.per_100k, view.duty_hours):
         assert isinstance(figure, Suppressed)
     rated = {line.measure: line.rating for line in view.summary}
-    assert rated["AMHPs per 100,000 adults"] is None  # a rating would narrow it
+    assert rated[f"AMHPs per 100,000 {view.basis_words}"] is None  # a rating would narrow it
 
 
 def test_the_demo_leaver_in_march_is_not_in_the_series() -> None:
@@ -172,7 +172,7 @@ def test_the_workbook_opens_on_a_rated_summary_with_a_chart() -> None:
     rows = [r for r in summary.iter_rows(values_only=True) if any(r)]
     assert rows[0][0] == f"AMHP sufficiency: {view.service}"
     ratings = {r[0]: r[1] for r in rows if r[1] in {"Red", "Amber", "Green", "Not rated"}}
-    assert ratings["AMHPs per 100,000 adults"] == "Red"  # 6.6 against a target of 10
+    assert ratings["AMHPs per 100,000 people of all ages"] == "Red"  # 5.2 against a target of 10
     assert ratings["Needed posts not covered"] == "Green"
     red = next(c for row in summary.iter_rows() for c in row if c.value == "Red")
     assert red.fill.fgColor.rgb.endswith("F4B6B6")
