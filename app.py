@@ -4,7 +4,14 @@ done by the `planner` package."""
 import streamlit as st
 
 from pages.common.choice import sidebar
-from pages.common.signin import account_box, current_role, sign_in_page, visible_pages
+from pages.common.signin import (
+    account_box,
+    current_role,
+    sign_in_page,
+    view_as_box,
+    view_just_changed,
+    visible_pages,
+)
 
 st.set_page_config(
     page_title="MH social work workforce planner", page_icon=":material/explore:", layout="wide"
@@ -27,6 +34,10 @@ role = current_role()
 if role is None:  # deployment mode and nobody with a role signed in: nothing but sign-in
     st.navigation([st.Page(sign_in_page, title="Sign in", icon=":material/login:")]).run()
     st.stop()
+view_as_box()
 sidebar(role)
 account_box()
-st.navigation(visible_pages(PAGES, role)).run()
+shown = visible_pages(PAGES, role)
+if view_just_changed():  # a new preview opens on that role's first page
+    st.switch_page(shown[0])
+st.navigation(shown).run()

@@ -15,6 +15,7 @@ from streamlit.errors import StreamlitSecretNotFoundError
 
 from planner.disclosure.roles import (
     LOCAL_ROLE,
+    ROLES,
     Role,
     RoleMapError,
     allowed,
@@ -68,8 +69,58 @@ def current_role() -> Role | None:
     except RoleMapError:
         return None
     if roles is None:
-        return LOCAL_ROLE if from_this_machine() else None
+        return previewed_role() if from_this_machine() else None
     return role_of(signed_in_user(), roles)
+
+
+# The widget (key VIEW_AS) copies its choice into a plain session key, which a page switch
+# leaves alone (Streamlit may drop a widget's own state when the page changes).
+VIEW_AS, PREVIEWED = "view_as", "previewed_role"
+
+
+def previewed_role() -> Role:
+    """Local mode: the principal social worker, or the role they chose to preview."""
+    chosen = st.session_state.get(PREVIEWED)
+    return chosen if chosen in ROLES else LOCAL_ROLE
+
+
+def _view_changed() -> None:
+    st.session_state[PREVIEWED] = st.session_state[VIEW_AS]
+    st.session_state[VIEW_CHANGED] = True
+
+
+def view_just_changed() -> bool:
+    """True once after the preview changed: the app then opens that role's first page."""
+    return bool(st.session_state.pop(VIEW_CHANGED, False))
+
+
+VIEW_CHANGED = "view_as_changed"
+
+
+def view_as_box() -> None:
+    """Local mode only: let the principal social worker see the app as HR or a commissioner
+    would, to check what each is shown. Deployed, a role comes from the sign-in alone."""
+    try:
+        if _role_map() is not None:
+            return
+    except RoleMapError:
+        return
+    with st.sidebar:
+        st.session_state[VIEW_AS] = previewed_role()  # set before drawing, as choice.py does
+        st.selectbox(
+            "View as",
+            ROLES,
+            format_func=role_label,
+            key=VIEW_AS,
+            help="Preview what HR or a commissioner sees. Nothing is changed for anyone.",
+            on_change=_view_changed,
+        )
+        if previewed_role() != LOCAL_ROLE:
+            st.info(
+                f"Previewing the {role_label(previewed_role())} view. Choose Principal social "
+                "worker to go back.",
+                icon=":material/visibility:",
+            )
 
 
 def sign_in_page() -> None:
