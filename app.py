@@ -21,6 +21,7 @@ PAGES = [
     st.Page("pages/overview.py", title="Overview", icon=":material/home:", default=True),
     st.Page("pages/team.py", title="Team", icon=":material/groups:"),
     st.Page("pages/amhp.py", title="AMHP sufficiency", icon=":material/emergency:"),
+    st.Page("pages/councils.py", title="Across councils", icon=":material/compare:"),
     st.Page("pages/supervision.py", title="Supervision", icon=":material/supervisor_account:"),
     st.Page("pages/leadership.py", title="Leadership & succession", icon=":material/account_tree:"),
     st.Page("pages/scenarios.py", title="Scenarios & projection", icon=":material/science:"),

@@ -10,12 +10,22 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from planner.cli import aggregates, analyse, plan, roster, serve, service, store, whatif
+from planner.cli import (
+    aggregates,
+    analyse,
+    councils,
+    plan,
+    roster,
+    serve,
+    service,
+    store,
+    whatif,
+)
 from planner.cli.output import err
 from planner.reference.strict_yaml import DataFileError
 
 # The order sub-commands are listed in `planner --help`.
-GROUPS = (service, roster, analyse, plan, whatif, store, aggregates, serve)
+GROUPS = (service, roster, analyse, plan, whatif, store, aggregates, councils, serve)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -55,7 +55,7 @@ def test_denied_roles_get_a_sentence(role: str, what: str) -> None:
 
 def test_hr_keeps_the_roster_and_the_commissioner_sees_only_aggregates() -> None:
     assert allowed("hr", "import") and allowed("hr", "export_roster") and allowed("hr", "team")
-    assert pages_for("commissioner") == ("amhp",)
+    assert pages_for("commissioner") == ("amhp", "councils")
     assert allowed("commissioner", "export_aggregates")
     assert not allowed("commissioner", "no_such_page")
 

@@ -1,0 +1,278 @@
+"""Across councils: the aggregate files of several services side by side, for a commissioner
+(an ICB, say) covering more than one council.
+
+Each file is the JSON of `planner aggregates` (a `CommissionerView`). A file is read only if
+it is exactly that: every key the view knows and no other, and nothing anywhere in it that
+looks like a person (a name, staff id, pseudonym, email or date of birth, or a list of
+workers). Anything else is refused with a plain sentence, so a roster or a service file sent
+by mistake is never shown.
+
+For each council the comparison shows the AMHPs and the duty FTE per 100,000 on the
+population basis its file states, against its target and the national benchmark (the newest
+England figure on that basis, headcount for AMHPs and FTE for duty FTE), and flags those
+below the chosen minimum. A figure the file suppresses is shown as suppressed and never
+worked out from the others; a rate is worked out only from published figures. The files
+carry the headcount now and at the horizon's end but no duty FTE for later years, so each
+council has a row for now and one for the horizon's end (AMHPs only).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from planner.disclosure.aggregates import BenchmarkLine, CommissionerView, Figure
+from planner.disclosure.suppression import Count, Suppressed
+
+PER = 100_000
+NATIONAL_PREFIX = "England"
+# Keys that belong to a person, never to an aggregate.
+PERSONAL_KEYS = frozenset(
+    {
+        "name",
+        "names",
+        "full_name",
+        "first_name",
+        "last_name",
+        "surname",
+        "forename",
+        "staff_id",
+        "staff_ids",
+        "pseudonym",
+        "pseudonyms",
+        "email",
+        "date_of_birth",
+        "birth_date",
+        "birth_year",
+        "ni_number",
+        "employee_id",
+        "person",
+        "people_list",
+    }
+)
+# Keys whose value is a list of people when it is a list at all.
+PEOPLE_LISTS = frozenset({"workers", "staff", "people", "members", "amhps", "roster"})
+
+
+class CouncilFileError(ValueError):
+    """A file that cannot be compared; the message is one plain sentence."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class CouncilRow(_Model):
+    council: str
+    service: str
+    period: str  # "2026 (now)" or "by 01/11/2027 if nothing is done"
+    year: int
+    current: bool
+    basis: str  # words: "people of all ages" or "adults 18+"
+    population: int | None
+    amhps: Count | None
+    amhps_per_100k: Figure | None
+    duty_fte: Figure | None  # None: the file does not carry it for this period
+    duty_fte_per_100k: Figure | None
+    target_per_100k: float
+    national_per_100k: float | None
+    national_label: str | None
+    national_fte_per_100k: float | None
+    national_fte_label: str | None
+    below_minimum: bool | None  # None: not known (suppressed or no population)
+
+
+class Comparison(_Model):
+    minimum: float
+    rows: list[CouncilRow]
+    notes: list[str]
+
+    @property
+    def below(self) -> list[str]:
+        """The councils below the minimum now."""
+        return [r.council for r in self.rows if r.current and r.below_minimum]
+
+
+# --- reading a file ------------------------------------------------------------------------
+
+
+def _personal(data: Any, where: str = "") -> str | None:
+    """Where the first thing that looks like a person is, or None."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            k = str(key).lower()
+            here = f"{where}.{key}" if where else str(key)
+            if k in PERSONAL_KEYS:
+                return here
+            if k in PEOPLE_LISTS and isinstance(value, list):
+                return here
+            found = _personal(value, here)
+            if found:
+                return found
+    elif isinstance(data, list):
+        for i, item in enumerate(data):
+            found = _personal(item, f"{where}[{i}]")
+            if found:
+                return found
+    return None
+
+
+def read_council_file(text: str | bytes, label: str) -> CommissionerView:
+    """The view in one aggregates file, or CouncilFileError saying why it cannot be used."""
+    try:
+        data = json.loads(text)
+    except (ValueError, UnicodeDecodeError):
+        raise CouncilFileError(
+            f"{label} is not a JSON file; give the .json that `planner aggregates` writes."
+        ) from None
+    found = _personal(data)
+    if found is not None:
+        raise CouncilFileError(
+            f"{label} holds personal data ({found}), so it was not read: give only the "
+            "aggregates file that `planner aggregates` writes, which has no names or staff ids."
+        )
+    if not isinstance(data, dict):
+        raise CouncilFileError(f"{label} is not an aggregates file from `planner aggregates`.")
+    try:
+        return CommissionerView.model_validate(data)
+    except ValidationError as exc:
+        extra = [
+            ".".join(map(str, e["loc"])) for e in exc.errors() if e["type"] == "extra_forbidden"
+        ]
+        if extra:
+            raise CouncilFileError(
+                f"{label} holds fields an aggregates file never has ({', '.join(extra[:3])}), "
+                "so it was not read: it may hold personal data."
+            ) from None
+        raise CouncilFileError(
+            f"{label} is not an aggregates file from `planner aggregates` "
+            f"({exc.error_count()} field(s) missing or wrong)."
+        ) from None
+
+
+# --- comparing -----------------------------------------------------------------------------
+
+
+def _national(v: CommissionerView, measure: str) -> BenchmarkLine | None:
+    """The newest England benchmark on the view's basis and of this measure."""
+    lines = [
+        b
+        for b in v.benchmarks
+        if b.label.startswith(NATIONAL_PREFIX) and b.measure == measure and b.basis == v.basis_words
+    ]
+    return max(lines, key=lambda b: b.year or 0, default=None)
+
+
+def _population(v: CommissionerView) -> int | None:
+    return v.all_ages_population if v.population_basis == "all_ages" else v.adult_population
+
+
+def _rate(value: Figure | None, population: int | None) -> Figure | None:
+    """Per 100,000: suppressed stays suppressed, never worked out."""
+    if isinstance(value, Suppressed):
+        return Suppressed()
+    if value is None or not population:
+        return None
+    return round(value * PER / population, 2)
+
+
+def _below(rate: Figure | None, minimum: float) -> bool | None:
+    if rate is None or isinstance(rate, Suppressed):
+        return None
+    return rate < minimum
+
+
+def _rows(label: str, v: CommissionerView, minimum: float) -> list[CouncilRow]:
+    population = _population(v)
+    national, fte = _national(v, "headcount"), _national(v, "fte")
+    common: dict[str, Any] = {
+        "council": label,
+        "service": v.service,
+        "basis": v.basis_words,
+        "population": population,
+        "target_per_100k": v.target_per_100k,
+        "national_per_100k": national.per_100k if national else None,
+        "national_label": f"{national.label} ({national.year})" if national else None,
+        "national_fte_per_100k": fte.per_100k if fte else None,
+        "national_fte_label": f"{fte.label} ({fte.year})" if fte else None,
+    }
+    now_rate = v.per_100k if v.per_100k is not None else _rate(v.amhp_headcount, population)
+    end = v.horizon.end
+    end_rate = _rate(v.horizon.at_end, population)
+    return [
+        CouncilRow(
+            **common,
+            period=f"{v.as_of.year} (now)",
+            year=v.as_of.year,
+            current=True,
+            amhps=v.amhp_headcount,
+            amhps_per_100k=now_rate,
+            duty_fte=v.duty_fte,
+            duty_fte_per_100k=_rate(v.duty_fte, population),
+            below_minimum=_below(now_rate, minimum),
+        ),
+        CouncilRow(
+            **common,
+            period=f"by {end:%d/%m/%Y} if nothing is done",
+            year=end.year,
+            current=False,
+            amhps=v.horizon.at_end,
+            amhps_per_100k=end_rate,
+            duty_fte=None,
+            duty_fte_per_100k=None,
+            below_minimum=_below(end_rate, minimum),
+        ),
+    ]
+
+
+def default_minimum(views: Iterable[CommissionerView]) -> float:
+    """The highest target among the files (the same in each when one policy made them)."""
+    return max((v.target_per_100k for v in views), default=0.0)
+
+
+def council_label(v: CommissionerView) -> str:
+    return v.local_authority or v.service
+
+
+def compare_councils(views: Sequence[CommissionerView], minimum: float | None = None) -> Comparison:
+    """Each council's AMHPs and duty FTE per 100,000 against its target, the national
+    benchmark and the minimum (default: the highest target among the files)."""
+    chosen = default_minimum(views) if minimum is None else minimum
+    labels = [council_label(v) for v in views]
+    rows: list[CouncilRow] = []
+    for label, v in zip(labels, views, strict=True):
+        shown = label if labels.count(label) == 1 else v.service
+        rows += _rows(shown, v, chosen)
+    notes = [
+        "Suppressed figures are shown as suppressed and never worked out from the others.",
+        "The files carry no duty FTE or population for later years: each council's later row "
+        "is its AMHP headcount at the horizon's end if nothing is done, on today's population, "
+        "and no duty FTE.",
+    ]
+    bases = {v.basis_words for v in views}
+    if len(bases) > 1:
+        notes.append(
+            "The councils' files state different population bases ("
+            + ", ".join(sorted(bases))
+            + "): each rate is on its own council's basis."
+        )
+    dates = {v.as_of for v in views}
+    if len(dates) > 1:
+        notes.append(
+            "The files are as of different dates: "
+            + ", ".join(f"{d:%d/%m/%Y}" for d in sorted(dates))
+            + "."
+        )
+    if any(r.current and r.below_minimum is None for r in rows):
+        notes.append(
+            "A council whose rate is suppressed or has no population cannot be said to be "
+            "above or below the minimum."
+        )
+    return Comparison(minimum=chosen, rows=rows, notes=notes)
+
+
+def comparison_json(c: Comparison) -> dict[str, Any]:
+    return c.model_dump(mode="json")
