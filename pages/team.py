@@ -43,7 +43,6 @@ st.dataframe(
     column_config={
         "Name": st.column_config.TextColumn(pinned=True),
         "FTE": st.column_config.NumberColumn(format="%.2f"),
-        "AMHP approval expires": st.column_config.DateColumn(format="DD/MM/YYYY"),
         "Planned leaving": st.column_config.DateColumn(format="DD/MM/YYYY"),
     },
 )

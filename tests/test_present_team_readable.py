@@ -71,3 +71,19 @@ def test_the_roster_names_supervisors_by_name() -> None:
     assert supervised
     for row, w in supervised:
         assert row["Supervisor"] == f"{names[w.supervisor_id or '']} ({w.supervisor_id})"
+
+
+def test_an_approval_given_in_part_shows_what_is_unknown() -> None:
+    from datetime import date
+
+    from planner.present.team import approval_text
+
+    w = DEMO.workers[0]
+    expiry_only = w.model_copy(
+        update={"amhp_approved_on": None, "amhp_approval_expires": date(2028, 3, 31)}
+    )
+    assert approval_text(expiry_only) == "until 31/03/2028 (approved-on unknown)"
+    declared = w.model_copy(
+        update={"amhp": True, "amhp_approved_on": None, "amhp_approval_expires": None}
+    )
+    assert approval_text(declared) == "approved, expiry unknown"

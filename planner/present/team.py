@@ -54,6 +54,22 @@ def credentials(w: Worker, on: date) -> list[str]:
     return held
 
 
+def approval_text(w: Worker) -> str:
+    """A person's AMHP approval as the roster gives it, what is unknown said as unknown."""
+    if not w.has_amhp_record():
+        return ""
+    starts, ends = w.amhp_approved_on, w.amhp_approval_expires
+    if ends is None:
+        return (
+            "approved, expiry unknown"
+            if starts is None
+            else f"from {starts:%d/%m/%Y}, expiry unknown"
+        )
+    if starts is None:
+        return f"until {ends:%d/%m/%Y} (approved-on unknown)"
+    return f"{starts:%d/%m/%Y} to {ends:%d/%m/%Y}"
+
+
 def level_name(level: str | None) -> str:
     return load_framework().level(level).name if level else "—"
 
@@ -79,7 +95,7 @@ def roster_rows(service: Service, on: date, keep: RosterFilter) -> list[dict[str
                     f"{c} {share:.0%}" for c, share in w.role_functions.items()
                 ),
                 "Supervisor": _named(service, w.supervisor_id) or w.external_supervisor or "",
-                "AMHP approval expires": w.amhp_approval_expires,
+                "AMHP approval": approval_text(w),
                 "Planned leaving": w.planned_leaving_date,
             }
         )
