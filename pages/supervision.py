@@ -81,7 +81,8 @@ def _supervisor_of(service: Service, sid: str) -> str:
     return _label(w.supervisor_id) if w and w.supervisor_id else "nobody"
 
 
-able = [w.staff_id for w in service.workers if may_supervise(w, current_policy())]
+policy = current_policy()  # read once: it asks the store which settings are in use
+able = [w.staff_id for w in service.workers if may_supervise(w, policy)]
 pick = st.columns([2, 2, 1])
 pick[0].selectbox(
     "Move this person",
@@ -132,7 +133,7 @@ if queued:
         hide_index=True,
     )
     st.button("Clear the moves", on_click=_clear, key="whatif_clear", icon=":material/undo:")
-    changed = reassign(service, queued, current_policy())
+    changed = reassign(service, queued, policy)
     if isinstance(changed, list):
         for line in changed:
             st.error(line, icon=":material/error:")
