@@ -15,6 +15,7 @@ that rests on exactly one person is a single point of failure. The departure swe
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 import numpy as np
@@ -64,15 +65,24 @@ def post_slots(wg: WorkforceGraph) -> list[tuple[str, Post, str | None, bool]]:
 
 
 def post_credentials(
-    wg: WorkforceGraph, policy: Policy, post: Post, team: str | None
+    wg: WorkforceGraph,
+    policy: Policy,
+    post: Post,
+    team: str | None,
+    kinds: Mapping[str, str] | None = None,
 ) -> tuple[PostCredential, ...]:
     """What a post slot asks for: the post's own credentials, and an AMHP approval where the
-    policy asks it of posts in that kind of team (the AMHP hub's team manager)."""
-    kind = next((t.kind for t in wg.service.teams if t.name == team), None)
+    policy asks it of posts in that kind of team (the AMHP hub's team manager). `kinds` (each
+    team's kind) saves a walk over the teams per slot: a large service has thousands."""
+    kind = (kinds or _team_kinds(wg)).get(team or "")
     extra: tuple[PostCredential, ...] = ()
     if kind in policy.posts_need_amhp_approval_in and "amhp_approval" not in post.requires:
         extra = ("amhp_approval",)
     return (*post.requires, *extra)
+
+
+def _team_kinds(wg: WorkforceGraph) -> dict[str, str]:
+    return {t.name: t.kind for t in wg.service.teams}
 
 
 def function_cover(wg: WorkforceGraph) -> dict[str, IntArray]:
@@ -105,20 +115,24 @@ def _posts(wg: WorkforceGraph, policy: Policy, horizon_end: date) -> list[PostCo
     ix = wg.index
     end = np.datetime64(horizon_end, "D")
     eligible: dict[tuple[str, tuple[PostCredential, ...]], BoolArray] = {}
+    per_team: dict[tuple[str, tuple[PostCredential, ...]], IntArray] = {}
     teams = len(ix.team_names)
     team_of = {name: i for i, name in enumerate(ix.team_names)}
+    kinds = _team_kinds(wg)
     rows = []
     for key, post, team, needed in post_slots(wg):
-        need = post_credentials(wg, policy, post, team)
+        need = post_credentials(wg, policy, post, team, kinds)
         if (post.id, need) not in eligible:
             eligible[(post.id, need)] = wg.post_eligible(post, need[len(post.requires) :])
+            # eligible workers counted by team once per rule, not once per team's slot
+            per_team[(post.id, need)] = np.bincount(ix.team[eligible[(post.id, need)]], None, teams)
         ok = eligible[(post.id, need)]
         holders = ix.post_holders.get(key, [])
         qualified = [i for i in holders if ok[i]]
         others = int(ok.sum()) - len(qualified)
         in_team = None
         if team is not None:
-            in_team = int(np.bincount(ix.team[ok], None, teams)[team_of[team]]) - len(qualified)
+            in_team = int(per_team[(post.id, need)][team_of[team]]) - len(qualified)
         status: PostStatus = "filled" if qualified else ("unqualified" if holders else "vacant")
         rows.append(
             PostCover(

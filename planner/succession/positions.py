@@ -49,10 +49,11 @@ def critical_positions(
     impact = {d.staff_id: d.score for d in report.leadership.departure_sweep}
     ctx = (policy, end, impact)
     slots = {key: post for key, post, _, _ in post_slots(wg)}
+    kinds = {t.name: t.kind for t in wg.service.teams}
     out = []
     for cover in report.leadership.posts:
         post = slots[cover.key]
-        needs = post_credentials(wg, policy, post, cover.team)
+        needs = post_credentials(wg, policy, post, cover.team, kinds)
         req = Requirement(post.category, post.min_level, needs, True)
         for sid in cover.holders:
             pos = _position(wg, f"post:{cover.key}:{sid}", "post", cover.name, sid, req, ctx)
