@@ -62,12 +62,15 @@ def _wait_healthy(url: str, proc: subprocess.Popen[bytes], seconds: float = 90) 
 
 
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def e2e_database(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The database the app under test uses (a test may add snapshots to it directly)."""
+    return f"sqlite:///{tmp_path_factory.mktemp('db')}/e2e.db"
+
+
+@pytest.fixture(scope="session")
+def app_url(e2e_database: str) -> Iterator[str]:
     port = _free_port()
-    env = {
-        **os.environ,
-        "PLANNER_DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('db')}/e2e.db",
-    }
+    env = {**os.environ, "PLANNER_DATABASE_URL": e2e_database}
     proc = subprocess.Popen(
         serve_argv(port, headless=True),  # 127.0.0.1 by default
         cwd=ROOT,
