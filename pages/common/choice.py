@@ -143,16 +143,20 @@ def _choose_released_service(db: Store) -> None:
     if service_id is None:
         return
     if len(names) > 1:
-        st.session_state["service_id"] = service_id
-        st.selectbox(
-            "Service",
-            list(names),
-            format_func=names.__getitem__,
-            key="service_id",
-            on_change=_copy_choice,
-            args=("service_id", SERVICE),
-        )
+        _service_picker(names, service_id)
     st.markdown(f"**{names[service_id]}**")
+
+
+def _service_picker(names: dict[int, str], service_id: int) -> None:
+    st.session_state["service_id"] = service_id  # set before drawing: a page may have chosen
+    st.selectbox(
+        "Service",
+        list(names),
+        format_func=names.__getitem__,
+        key="service_id",
+        on_change=_copy_choice,
+        args=("service_id", SERVICE),
+    )
 
 
 def _choose_snapshot(db: Store) -> None:
@@ -161,16 +165,7 @@ def _choose_snapshot(db: Store) -> None:
     if service_id is None:
         return
     if len(services) > 1:
-        names = {s.id: s.name for s in services}
-        st.session_state["service_id"] = service_id  # set before drawing: a page may have chosen
-        st.selectbox(
-            "Service",
-            list(names),
-            format_func=names.__getitem__,
-            key="service_id",
-            on_change=_copy_choice,
-            args=("service_id", SERVICE),
-        )
+        _service_picker({s.id: s.name for s in services}, service_id)
     infos = {i.id: i for i in reversed(db.snapshots(service_id))}
     latest = infos[next(iter(infos))]
     picked = st.session_state.get(SNAPSHOT)

@@ -79,7 +79,15 @@ def basis_rows(a: AmhpSufficiency) -> list[dict[str, Any]]:
 
 
 def benchmark_chart(a: AmhpSufficiency) -> alt.LayerChart:
-    rows = benchmark_rows(a)
+    tooltip = ["Label:N", "Per 100k:Q", "Basis:N", "Counted as:N"]
+    return per_100k_chart(benchmark_rows(a), SERVICE, a.target_per_100k, tooltip)
+
+
+def per_100k_chart(
+    rows: list[dict[str, Any]], service: str, target: float, tooltip: list[str]
+) -> alt.LayerChart:
+    """Bars of AMHPs per 100,000 (the service's own bar darker) with the target as a red line:
+    the principal social worker's chart and the commissioner's release draw the same way."""
     bars = (
         alt.Chart(alt.InlineData(values=rows))
         .mark_bar()
@@ -87,13 +95,13 @@ def benchmark_chart(a: AmhpSufficiency) -> alt.LayerChart:
             y=alt.Y("Label:N", sort=None, title=None, axis=alt.Axis(labelLimit=320)),
             x=alt.X("Per 100k:Q", title="AMHPs per 100,000"),
             color=alt.condition(
-                alt.datum.Label == SERVICE, alt.value("#1f77b4"), alt.value("#9ecae1")
+                alt.datum.Label == service, alt.value("#1f77b4"), alt.value("#9ecae1")
             ),
-            tooltip=["Label:N", "Per 100k:Q", "Basis:N", "Counted as:N"],
+            tooltip=tooltip,
         )
     )
     rule = (
-        alt.Chart(alt.InlineData(values=[{"Target": a.target_per_100k}]))
+        alt.Chart(alt.InlineData(values=[{"Target": target}]))
         .mark_rule(color="#d62728", strokeWidth=2)
         .encode(x="Target:Q", tooltip=["Target:Q"])
     )
@@ -299,21 +307,4 @@ def release_chart(view: CommissionerView) -> alt.LayerChart:
     beside each benchmark, with the target as a red line."""
     table = next(t for t in commissioner_tables(view) if t.sheet == "Benchmarks")
     rows = [{"Label": r[0], "Per 100k": r[2]} for r in table.rows]
-    bars = (
-        alt.Chart(alt.InlineData(values=rows))
-        .mark_bar()
-        .encode(
-            y=alt.Y("Label:N", sort=None, title=None, axis=alt.Axis(labelLimit=320)),
-            x=alt.X("Per 100k:Q", title="AMHPs per 100,000"),
-            color=alt.condition(
-                alt.datum.Label == SERVICE_LABEL, alt.value("#1f77b4"), alt.value("#9ecae1")
-            ),
-            tooltip=["Label:N", "Per 100k:Q"],
-        )
-    )
-    rule = (
-        alt.Chart(alt.InlineData(values=[{"Target": view.target_per_100k}]))
-        .mark_rule(color="#d62728", strokeWidth=2)
-        .encode(x="Target:Q", tooltip=["Target:Q"])
-    )
-    return alt.LayerChart(layer=[bars, rule])
+    return per_100k_chart(rows, SERVICE_LABEL, view.target_per_100k, ["Label:N", "Per 100k:Q"])
