@@ -21,6 +21,8 @@ def test_a_wrong_import_is_restored_from_the_history_page(
 ) -> None:
     page = _open(browser, f"{app_url}/history")  # the app seeds the demo on first open
     page.get_by_role("heading", name="History").first.wait_for(timeout=60_000)
+    # the snapshot table: the page has opened the store (seeding the demo) by then
+    page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=60_000)
     demo = load_demo()
     with Store.open(e2e_database) as db:
         sid = db.find_service(demo.name)
