@@ -19,8 +19,8 @@ run: $(STAMP)
 	$(BIN)/planner serve
 
 lint: $(STAMP)
-	$(BIN)/ruff check planner pages app.py tests bench tools
-	$(BIN)/ruff format --check planner pages app.py tests bench tools
+	$(BIN)/ruff check planner screens app.py tests bench tools
+	$(BIN)/ruff format --check planner screens app.py tests bench tools
 	$(BIN)/mypy
 
 # Chromium, LibreOffice, the Carlito font and PostgreSQL: installed as root, else the command

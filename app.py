@@ -3,8 +3,8 @@ done by the `planner` package."""
 
 import streamlit as st
 
-from pages.common.choice import sidebar
-from pages.common.signin import (
+from screens.common.choice import sidebar
+from screens.common.signin import (
     account_box,
     current_role,
     sign_in_page,
@@ -18,17 +18,19 @@ st.set_page_config(
 )
 
 PAGES = [
-    st.Page("pages/overview.py", title="Overview", icon=":material/home:", default=True),
-    st.Page("pages/team.py", title="Team", icon=":material/groups:"),
-    st.Page("pages/amhp.py", title="AMHP sufficiency", icon=":material/emergency:"),
-    st.Page("pages/councils.py", title="Across councils", icon=":material/compare:"),
-    st.Page("pages/supervision.py", title="Supervision", icon=":material/supervisor_account:"),
-    st.Page("pages/leadership.py", title="Leadership & succession", icon=":material/account_tree:"),
-    st.Page("pages/scenarios.py", title="Scenarios & projection", icon=":material/science:"),
-    st.Page("pages/import_export.py", title="Import / export", icon=":material/upload_file:"),
-    st.Page("pages/history.py", title="History", icon=":material/history:"),
-    st.Page("pages/audit.py", title="Audit log", icon=":material/fact_check:"),
-    st.Page("pages/settings.py", title="Settings", icon=":material/settings:"),
+    st.Page("screens/overview.py", title="Overview", icon=":material/home:", default=True),
+    st.Page("screens/team.py", title="Team", icon=":material/groups:"),
+    st.Page("screens/amhp.py", title="AMHP sufficiency", icon=":material/emergency:"),
+    st.Page("screens/councils.py", title="Across councils", icon=":material/compare:"),
+    st.Page("screens/supervision.py", title="Supervision", icon=":material/supervisor_account:"),
+    st.Page(
+        "screens/leadership.py", title="Leadership & succession", icon=":material/account_tree:"
+    ),
+    st.Page("screens/scenarios.py", title="Scenarios & projection", icon=":material/science:"),
+    st.Page("screens/import_export.py", title="Import / export", icon=":material/upload_file:"),
+    st.Page("screens/history.py", title="History", icon=":material/history:"),
+    st.Page("screens/audit.py", title="Audit log", icon=":material/fact_check:"),
+    st.Page("screens/settings.py", title="Settings", icon=":material/settings:"),
 ]
 
 role = current_role()

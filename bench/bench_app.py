@@ -1,6 +1,6 @@
 """App pages (issue 8): time from "click" to rendered page on a 1,000-worker generated service.
 
-Each page is run with `streamlit.testing.v1.AppTest`, the service put where pages/common.py
+Each page is run with `streamlit.testing.v1.AppTest`, the service put where screens/common.py
 reads it (session state "service"). Cold: the first visit, every st.cache_data cleared. Warm:
 the rerun after a widget on the page changes (the click), target under 1 second. A page with no
 widget of its own (Overview) is simply rerun, as returning to it does.
@@ -26,17 +26,17 @@ TARGET = 1.0  # seconds, for the warm click
 
 Click = Callable[[AppTest], object]
 PAGES: list[tuple[str, str, Click]] = [
-    ("overview", "pages/overview.py", lambda at: at),
-    ("team", "pages/team.py", lambda at: at.multiselect(key="f_level").set_value(["advanced"])),
-    ("amhp", "pages/amhp.py", lambda at: at),
+    ("overview", "screens/overview.py", lambda at: at),
+    ("team", "screens/team.py", lambda at: at.multiselect(key="f_level").set_value(["advanced"])),
+    ("amhp", "screens/amhp.py", lambda at: at),
     (
         "supervision",
-        "pages/supervision.py",
+        "screens/supervision.py",
         lambda at: at.toggle(key="sup_over_only").set_value(True),
     ),
     (
         "leadership",
-        "pages/leadership.py",
+        "screens/leadership.py",
         lambda at: at.multiselect(key="succ_band").set_value(["ready now"]),
     ),
 ]
@@ -73,7 +73,7 @@ def page_times(service: Service, page: str, click: Click) -> tuple[float, float]
 @bench
 def click_to_render() -> None:
     """Pages on 1,000 workers: cold first visit, and the warm click (< 1 s)."""
-    _run(_app(load_demo(), "pages/overview.py"))  # imports and first-use costs, not timed
+    _run(_app(load_demo(), "screens/overview.py"))  # imports and first-use costs, not timed
     service = generate_service(SIZE, seed=1)
     for name, page, click in PAGES:
         cold, warm = page_times(service, page, click)

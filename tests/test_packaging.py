@@ -31,7 +31,7 @@ def test_the_wheel_carries_data_and_app_and_finds_them(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "planner/_data/pcf/levels.yaml" in names
     assert "planner/_data/population/adult_population_england_snpp2018.csv" in names
-    assert "planner/_app/app.py" in names and "planner/_app/pages/overview.py" in names
+    assert "planner/_app/app.py" in names and "planner/_app/screens/overview.py" in names
     unpacked = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(unpacked)
     probe = (
@@ -50,3 +50,10 @@ def test_the_wheel_carries_data_and_app_and_finds_them(tmp_path: Path) -> None:
     assert data == str(unpacked / "planner" / "_data")
     assert app == str(unpacked / "planner" / "_app" / "app.py")
     assert categories == "5"
+
+
+def test_no_folder_beside_the_app_is_auto_discovered_as_pages() -> None:
+    """Streamlit turns a `pages/` folder beside the main script into its own menu of file names;
+    a first visitor's deep link (say /history) then got that menu without our sidebar."""
+    assert not (ROOT / "pages").exists()
+    assert (ROOT / "screens" / "overview.py").exists()

@@ -10,9 +10,9 @@ import altair as alt
 from planner.analysis.findings import SEVERITY_ORDER, Area, Finding, Severity
 
 AREAS: dict[Area, tuple[str, str]] = {
-    "amhp": ("AMHP sufficiency", "pages/amhp.py"),
-    "supervision": ("Supervision", "pages/supervision.py"),
-    "leadership": ("Leadership & succession", "pages/leadership.py"),
+    "amhp": ("AMHP sufficiency", "screens/amhp.py"),
+    "supervision": ("Supervision", "screens/supervision.py"),
+    "leadership": ("Leadership & succession", "screens/leadership.py"),
 }
 # Material icons in coloured text: emoji render as empty boxes where no emoji font is installed
 # (headless Chromium), and the word keeps the meaning for those who cannot tell the colours.

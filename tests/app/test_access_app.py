@@ -62,11 +62,11 @@ def test_a_commissioner_lands_on_the_amhp_page_and_cannot_open_others() -> None:
     assert not at.exception
     assert at.title[0].value == "AMHP sufficiency"
     with pytest.raises(ValueError, match="Could not find a navigation page"):
-        at.switch_page("pages/team.py")  # not in the commissioner's menu at all
+        at.switch_page("screens/team.py")  # not in the commissioner's menu at all
 
 
 def test_a_page_opened_directly_stops_for_a_role_that_may_not_see_it() -> None:
-    at = deployed({"is_logged_in": True, "email": "commissioner@icb.example"}, "pages/team.py")
+    at = deployed({"is_logged_in": True, "email": "commissioner@icb.example"}, "screens/team.py")
     assert not at.exception
     assert "Your role cannot open this page" in at.error[0].value
     assert not at.dataframe and not at.title
@@ -77,7 +77,7 @@ def test_hr_opens_the_team_page_but_not_the_analysis() -> None:
     assert not at.exception
     assert at.title[0].value == "Team"
     with pytest.raises(ValueError, match="Could not find a navigation page"):
-        at.switch_page("pages/leadership.py")
+        at.switch_page("screens/leadership.py")
 
 
 def test_a_broken_role_map_is_explained_and_lets_nobody_in() -> None:
@@ -101,7 +101,7 @@ def test_a_commissioner_sees_small_counts_suppressed_and_no_monthly_series() -> 
     leaving = changes.set_index("Change").loc["Leaving (planned leaving date)", "AMHPs"]
     assert leaving == "suppressed"  # the demo has 1-4 AMHPs leaving, a count that could name
     psw = deployed({"is_logged_in": True, "email": "psw@council.example"}, "app.py")
-    psw.switch_page("pages/amhp.py").run()
+    psw.switch_page("screens/amhp.py").run()
     full = next(d.value for d in psw.dataframe if "With turnover" in d.value.columns)
     assert "Left" in full.columns
 

@@ -13,7 +13,7 @@ from tests.conftest import ROOT
 
 def amhp_page() -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
-    at.switch_page("pages/amhp.py").run()
+    at.switch_page("screens/amhp.py").run()
     assert not at.exception
     return at
 

@@ -134,7 +134,7 @@ def test_the_principal_social_worker_publishes_once_a_quarter(private_database: 
     with Store.open(private_database) as store:
         store.save(load_demo(), by=SAVER, note="first import")
     at = deployed(PSW)
-    at.switch_page("pages/amhp.py").run()
+    at.switch_page("screens/amhp.py").run()
     assert not at.exception
     publish = next(b for b in at.button if b.key == "publish_release")
     assert not publish.disabled

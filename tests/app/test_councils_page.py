@@ -13,7 +13,7 @@ COMMISSIONER = {"is_logged_in": True, "email": "commissioner@icb.example"}
 
 def _page():
     at = deployed(COMMISSIONER, "app.py")
-    at.switch_page("pages/councils.py").run()
+    at.switch_page("screens/councils.py").run()
     assert not at.exception
     return at
 

@@ -28,7 +28,7 @@ def _wrong_import() -> int:
 
 def test_a_wrong_import_is_undone_from_the_history_page() -> None:
     good = _wrong_import()
-    at = _page("pages/history.py")
+    at = _page("screens/history.py")
     at.selectbox(key="restore_pick").set_value(good).run()
     assert any("joining" in m.value for m in at.markdown)  # what the restore changes
     go = next(b for b in at.button if b.key == "restore_go")
@@ -44,7 +44,7 @@ def test_a_wrong_import_is_undone_from_the_history_page() -> None:
 
 def test_the_audit_log_page_lists_who_did_what() -> None:
     _wrong_import()
-    at = _page("pages/audit.py")
+    at = _page("screens/audit.py")
     table = at.dataframe[0].value
     assert list(table["What"])[:2] == ["Imported", "Imported"]
     assert set(table["Who"]) >= {"HR"}

@@ -17,7 +17,7 @@ MESSY = ROOT / "tests" / "data" / "messy_roster.xlsx"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _page(path: str = "pages/import_export.py") -> AppTest:
+def _page(path: str = "screens/import_export.py") -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     assert not at.exception
     at.switch_page(path).run()
@@ -42,7 +42,7 @@ def _snapshots() -> list[tuple[str, str, str, str]]:
 
 
 def test_a_first_run_saves_the_demo_service_as_the_first_snapshot() -> None:
-    _page("pages/overview.py")
+    _page("screens/overview.py")
     assert _snapshots() == [(load_demo().name, "import", "demo service", "planner")]
 
 
@@ -86,13 +86,13 @@ def test_confirming_saves_a_snapshot_that_survives_a_restart() -> None:
         demo.local_authority,
         demo.adult_population,
     )
-    at.switch_page("pages/overview.py").run()
+    at.switch_page("screens/overview.py").run()
     assert {m.label: m.value for m in at.metric}["Workers"] == "9"
 
-    restarted = _page("pages/history.py")
+    restarted = _page("screens/history.py")
     assert list(_table(restarted, "Note")["Note"]) == ["November HR roster", "demo service"]
     assert {m.label: m.value for m in restarted.metric} == {}  # History has no metrics
-    restarted.switch_page("pages/overview.py").run()
+    restarted.switch_page("screens/overview.py").run()
     assert {m.label: m.value for m in restarted.metric}["Workers"] == "9"
 
 
@@ -102,7 +102,7 @@ def test_a_file_can_start_a_new_service_and_the_sidebar_then_offers_both() -> No
     assert any("This is a new service" in m.value for m in at.markdown)
     _confirm(at, "first messy import")
     assert [s.value for s in at.success] == ["Saved snapshot 1 of messy_roster: 9 workers."]
-    at.switch_page("pages/overview.py").run()
+    at.switch_page("screens/overview.py").run()
     assert at.title[0].value == "messy_roster"
 
     restarted = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
@@ -126,7 +126,7 @@ def test_the_history_page_compares_two_snapshots() -> None:
         first, second, *rest = demo.workers
         promoted = second.model_copy(update={"pcf_level": "strategic"})
         db.save(demo.model_copy(update={"workers": (promoted, *rest)}), by="Ann", note="re-graded")
-    at = _page("pages/history.py")
+    at = _page("screens/history.py")
     assert list(_table(at, "Who")["Who"]) == ["Ann", "planner"]
     assert any("1 leaving, 1 with changed details" in m.value for m in at.markdown)
     categories = _table(at, "What changed")
@@ -162,7 +162,7 @@ def test_a_database_that_cannot_be_opened_is_said_plainly_and_the_demo_still_sho
     assert not at.exception
     assert at.title[0].value == load_demo().name
     assert any("nothing can be saved" in e.value for e in at.error)
-    at.switch_page("pages/import_export.py").run()
+    at.switch_page("screens/import_export.py").run()
     _upload(at, MESSY.name, MESSY.read_bytes())
     assert not any(b.label == "Confirm import" for b in at.button)
     assert any("cannot be saved" in w.value for w in at.warning)
@@ -173,7 +173,7 @@ def test_the_history_page_shows_how_the_headline_figures_moved() -> None:
     with Store.open() as db:
         db.save(demo, by="planner", note="demo service")
         db.save(demo.without("NB020"), by="Ann", note="an AMHP left")  # NB020 is an AMHP
-    at = _page("pages/history.py")
+    at = _page("screens/history.py")
     moved = _table(at, "Figure").set_index("Figure")
     amhps = moved.loc[[f for f in moved.index if f.startswith("AMHPs")][0]]
     assert (amhps["Before"], amhps["After"]) == ("12", "11")

@@ -17,7 +17,7 @@ from tests.conftest import ROOT
 
 def leadership_page() -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
-    at.switch_page("pages/leadership.py").run()
+    at.switch_page("screens/leadership.py").run()
     assert not at.exception
     return at
 
@@ -91,7 +91,7 @@ def test_positions_without_a_successor_are_listed_apart() -> None:
     lacking = [p for p in plan.positions if not p.successors]
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.session_state["service"] = service
-    at.switch_page("pages/leadership.py").run()
+    at.switch_page("screens/leadership.py").run()
     assert not at.exception
     assert any(f"{len(lacking)} position(s) with no successor" in m.value for m in at.markdown)
     apart = next(

@@ -19,7 +19,7 @@ def app() -> AppTest:
 
 
 def test_team_page_lists_everyone_and_filters_by_team() -> None:
-    at = app().switch_page("pages/team.py").run()
+    at = app().switch_page("screens/team.py").run()
     assert not at.exception
     table = at.dataframe[0].value
     assert len(table) == len(load_demo().workers)
@@ -29,13 +29,13 @@ def test_team_page_lists_everyone_and_filters_by_team() -> None:
 
 
 def test_team_page_filters_by_credential() -> None:
-    at = app().switch_page("pages/team.py").run()
+    at = app().switch_page("screens/team.py").run()
     at.multiselect(key="f_credential").set_value(["AMHP trainee"]).run()
     assert sorted(at.dataframe[0].value["Staff ID"]) == ["NB031", "NB041", "NB053"]
 
 
 def test_settings_page_shows_every_policy_value_with_its_source() -> None:
-    at = app().switch_page("pages/settings.py").run()
+    at = app().switch_page("screens/settings.py").run()
     assert not at.exception
     used = at.dataframe[-1].value
     assert len(used) == len(Policy.model_fields)
@@ -50,7 +50,7 @@ def _saved_policy() -> Policy:
 
 
 def test_settings_page_refuses_a_bad_value_and_keeps_the_old_policy() -> None:
-    at = app().switch_page("pages/settings.py").run()
+    at = app().switch_page("screens/settings.py").run()
     at.number_input(key="policy_max_supervisees").set_value(0)
     at.button[0].click().run()  # the form's save button
     assert any("Max supervisees" in e.value for e in at.error)
@@ -58,13 +58,13 @@ def test_settings_page_refuses_a_bad_value_and_keeps_the_old_policy() -> None:
 
 
 def test_settings_page_saves_a_change_for_the_service_and_resets() -> None:
-    at = app().switch_page("pages/settings.py").run()
+    at = app().switch_page("screens/settings.py").run()
     at.number_input(key="policy_max_supervisees").set_value(5)
     at.button[0].click().run()
     assert not at.error
     assert _saved_policy().max_supervisees == 5
     # Seen when tried: settings were lost on reload and differed between browser tabs.
-    other = app().switch_page("pages/settings.py").run()  # another person, or a reload
+    other = app().switch_page("screens/settings.py").run()  # another person, or a reload
     assert other.number_input(key="policy_max_supervisees").value == 5
     assert any("Settings saved by local user" in c.value for c in app().sidebar.caption)
     with Store.open() as db:
@@ -74,7 +74,7 @@ def test_settings_page_saves_a_change_for_the_service_and_resets() -> None:
 
 
 def test_settings_page_edits_list_and_weight_values() -> None:
-    at = app().switch_page("pages/settings.py").run()
+    at = app().switch_page("screens/settings.py").run()
     at.multiselect(key="policy_allocation_needs_eligibility").set_value(["C"])
     at.number_input(key="policy_departure_weights_amhp_lost").set_value(9.0)
     at.button[0].click().run()

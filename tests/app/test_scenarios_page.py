@@ -25,7 +25,7 @@ def database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
 
 def page() -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
-    at.switch_page("pages/scenarios.py").run()
+    at.switch_page("screens/scenarios.py").run()
     assert not at.exception
     return at
 

@@ -13,7 +13,7 @@ from tests.conftest import ROOT
 
 def supervision_page() -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
-    at.switch_page("pages/supervision.py").run()
+    at.switch_page("screens/supervision.py").run()
     assert not at.exception
     return at
 

@@ -43,13 +43,13 @@ def test_choosing_a_role_to_view_as_previews_it_and_can_go_back() -> None:
 
 
 def test_previewing_hr_shows_hrs_pages_only() -> None:
-    assert _previewing("hr", "pages/team.py").title[0].value == "Team"
+    assert _previewing("hr", "screens/team.py").title[0].value == "Team"
     with pytest.raises(ValueError, match="Known pages"):  # no Overview in HR's navigation
-        _previewing("hr", "pages/overview.py")
+        _previewing("hr", "screens/overview.py")
 
 
 def test_previewing_a_commissioner_shows_no_names_or_staff_ids() -> None:
-    at = _previewing("commissioner", "pages/amhp.py")
+    at = _previewing("commissioner", "screens/amhp.py")
     assert not at.error
     shown = _everything_shown(at)
     assert "AMHP" in shown

@@ -45,6 +45,11 @@ def test_every_page_opens_without_an_error(
     page.wait_for_timeout(1500)
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.get_by_text("Deploy", exact=True).count() == 0  # served as a product
+    # Our menu, by title, even on a deep link (a folder Streamlit auto-discovers would list the
+    # file names instead, with none of the sidebar's controls).
+    nav = page.locator('[data-testid="stSidebarNav"]')
+    assert nav.get_by_text("Leadership & succession", exact=True).count() == 1
+    assert nav.get_by_text("import export", exact=True).count() == 0
     page.screenshot(path=str(SHOTS / f"{path or 'overview'}.png"), full_page=True)
     page.close()
 
@@ -80,6 +85,11 @@ def test_a_messy_roster_is_previewed_then_imported_on_confirmation(
     _settled(page)
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.get_by_text("Deploy", exact=True).count() == 0  # served as a product
+    # Our menu, by title, even on a deep link (a folder Streamlit auto-discovers would list the
+    # file names instead, with none of the sidebar's controls).
+    nav = page.locator('[data-testid="stSidebarNav"]')
+    assert nav.get_by_text("Leadership & succession", exact=True).count() == 1
+    assert nav.get_by_text("import export", exact=True).count() == 0
     page.screenshot(path=str(SHOTS / "import_saved.png"), full_page=True)
     page.close()
 

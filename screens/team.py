@@ -2,8 +2,6 @@
 
 import streamlit as st
 
-from pages.common.choice import as_of, current_service
-from pages.common.signin import guard
 from planner.present.team import (
     CREDENTIALS,
     RosterFilter,
@@ -16,6 +14,8 @@ from planner.present.team import (
 from planner.reference.framework import load_framework
 from planner.workforce.graph import build
 from planner.workforce.models import Contract
+from screens.common.choice import as_of, current_service
+from screens.common.signin import guard
 
 guard("team")
 

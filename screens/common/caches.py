@@ -7,7 +7,6 @@ from datetime import date
 
 import streamlit as st
 
-from pages.common.choice import as_of, current_policy, current_service
 from planner.analysis.report import Report, analyse
 from planner.analysis.results import SupervisionResult
 from planner.analysis.supervision import supervision
@@ -17,6 +16,7 @@ from planner.succession.plan import plan_service
 from planner.whatif.reassign_suggest import Suggestions, suggest_moves
 from planner.workforce.graph import build
 from planner.workforce.models import Service
+from screens.common.choice import as_of, current_policy, current_service
 
 
 @st.cache_data(show_spinner="Working out the figures…", max_entries=32)

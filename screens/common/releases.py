@@ -9,10 +9,6 @@ from typing import Any, Literal
 
 import streamlit as st
 
-from pages.common.audit import recorded
-from pages.common.choice import current_policy, current_service_id
-from pages.common.signin import current_user
-from pages.common.store import store
 from planner.disclosure.aggregates import CommissionerView
 from planner.disclosure.roles import Role, allowed
 from planner.disclosure.suppression import DisclosureError
@@ -28,6 +24,10 @@ from planner.present.releases import publish_latest, release_caption, release_vi
 from planner.store.releases import ReleaseInfo, period_of
 from planner.store.snapshots import Store, StoreError
 from planner.workbooks.commissioner import commissioner_tables
+from screens.common.audit import recorded
+from screens.common.choice import current_policy, current_service_id
+from screens.common.signin import current_user
+from screens.common.store import store
 
 
 def _latest(db: Store, service_id: int) -> tuple[ReleaseInfo, CommissionerView] | None:

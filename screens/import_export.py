@@ -9,15 +9,6 @@ from functools import partial
 
 import streamlit as st
 
-from pages.common.choice import (
-    current_policy,
-    current_service,
-    current_service_id,
-    current_snapshot,
-    show_service,
-)
-from pages.common.signin import current_user, guard
-from pages.common.store import snapshot_service, store
 from planner.present import import_export as ie
 from planner.roster.reading.headers import HeaderPlan
 from planner.roster.reading.heading_preview import HeaderFound
@@ -27,6 +18,15 @@ from planner.store.mappings import remember_mapping, remembered_mapping
 from planner.store.removals import removal_check
 from planner.store.snapshots import AuditAction, Preview, SnapshotInfo, Store, StoreError
 from planner.workforce.demo import load_demo
+from screens.common.choice import (
+    current_policy,
+    current_service,
+    current_service_id,
+    current_snapshot,
+    show_service,
+)
+from screens.common.signin import current_user, guard
+from screens.common.store import snapshot_service, store
 
 DONE = "import_done"  # the sentence to show after the rerun that follows a save
 UPLOAD = "upload_round"  # bumped after a save, so the uploader starts empty

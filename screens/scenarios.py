@@ -7,9 +7,6 @@ from datetime import date
 
 import streamlit as st
 
-from pages.common.caches import report
-from pages.common.choice import as_of, current_policy, current_service
-from pages.common.signin import current_user, guard
 from planner.present.scenarios import (
     amhp_chart,
     band_chart,
@@ -44,6 +41,9 @@ from planner.whatif.scenarios import (
     apply_each,
 )
 from planner.workforce.models import Service
+from screens.common.caches import report
+from screens.common.choice import as_of, current_policy, current_service
+from screens.common.signin import current_user, guard
 
 EDITS = "scenario_edits"
 MIN_FTE = 0.05  # an FTE must be more than 0; someone leaving is a leaver, not an FTE of 0

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages.common.choice import current_service_id
-from pages.common.signin import guard
-from pages.common.store import store
 from planner.present.import_export import audit_table
+from screens.common.choice import current_service_id
+from screens.common.signin import guard
+from screens.common.store import store
 
 guard("audit")
 

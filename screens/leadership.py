@@ -3,10 +3,6 @@ the succession plan (first successors, readiness, development, the AMHP pipeline
 
 import streamlit as st
 
-from pages.common.audit import recorded
-from pages.common.caches import report, succession
-from pages.common.choice import as_of, current_policy, current_service
-from pages.common.signin import guard
 from planner.present.leadership import function_rows, post_rows, single_point_rows, sweep_rows
 from planner.present.succession import (
     BANDS,
@@ -19,6 +15,10 @@ from planner.present.succession import (
 )
 from planner.whatif.projection import project
 from planner.workbooks.plan import plan_workbook_bytes
+from screens.common.audit import recorded
+from screens.common.caches import report, succession
+from screens.common.choice import as_of, current_policy, current_service
+from screens.common.signin import guard
 
 guard("leadership")
 

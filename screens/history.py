@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages.common.caches import report_as_saved
-from pages.common.choice import current_policy, current_service_id
-from pages.common.signin import current_role, current_user, guard
-from pages.common.store import snapshot_service, store
 from planner.disclosure.roles import allowed
 from planner.present import import_export as ie
 from planner.present.scenarios import headline_rows
@@ -16,6 +12,10 @@ from planner.store.removals import removal_check
 from planner.store.snapshots import SnapshotInfo, Store, StoreError
 from planner.whatif.diff import diff_services
 from planner.whatif.headlines import headline_movement
+from screens.common.caches import report_as_saved
+from screens.common.choice import current_policy, current_service_id
+from screens.common.signin import current_role, current_user, guard
+from screens.common.store import snapshot_service, store
 
 guard("history")
 

@@ -3,9 +3,6 @@ what-if moves of supervisees to other supervisors (never saved)."""
 
 import streamlit as st
 
-from pages.common.caches import report, suggestions, supervision_of
-from pages.common.choice import current_policy, current_service
-from pages.common.signin import guard
 from planner.present.supervision import (
     affected,
     compare_chart,
@@ -18,6 +15,9 @@ from planner.present.supervision import (
 )
 from planner.whatif.reassign import Move, may_supervise, reassign
 from planner.workforce.models import Service
+from screens.common.caches import report, suggestions, supervision_of
+from screens.common.choice import current_policy, current_service
+from screens.common.signin import guard
 
 MOVES = "whatif_moves"
 

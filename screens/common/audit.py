@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from pages.common.choice import current_service
-from pages.common.signin import current_role, current_user
-from pages.common.store import open_store
 from planner.disclosure.roles import AccessDenied, allowed
 from planner.store.connection import database_url
 from planner.store.secrets import record_export
 from planner.store.snapshots import Store, StoreError
+from screens.common.choice import current_service
+from screens.common.signin import current_role, current_user
+from screens.common.store import open_store
 
 
 def recorded(

@@ -1,14 +1,10 @@
 """AMHP sufficiency, for a commissioner: aggregates only, no names or staff ids.
 
-A commissioner sees the newest published release and nothing else (pages.common.releases); the
+A commissioner sees the newest published release and nothing else (screens.common.releases); the
 principal social worker sees the service in view and publishes releases."""
 
 import streamlit as st
 
-from pages.common.caches import report
-from pages.common.choice import current_policy, current_service
-from pages.common.releases import release_section, show_release
-from pages.common.signin import guard
 from planner.present.amhp import (
     aggregate_findings,
     basis_rows,
@@ -23,6 +19,10 @@ from planner.present.amhp import (
     with_inputs,
     with_rota_targets,
 )
+from screens.common.caches import report
+from screens.common.choice import current_policy, current_service
+from screens.common.releases import release_section, show_release
+from screens.common.signin import guard
 
 role = guard("amhp")
 

@@ -4,11 +4,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from pages.common.caches import report
-from pages.common.choice import as_of, current_service
-from pages.common.signin import guard
 from planner.present.overview import ICON, headlines, level_chart
 from planner.workforce.summary import level_rows, summarise
+from screens.common.caches import report
+from screens.common.choice import as_of, current_service
+from screens.common.signin import guard
 
 guard("overview")
 

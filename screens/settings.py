@@ -4,13 +4,18 @@ service (who and when, audited), so everyone using it, after any reload, sees th
 import pandas as pd
 import streamlit as st
 
-from pages.common.choice import current_policy, current_service_id, current_settings, settings_line
-from pages.common.signin import current_user, guard
-from pages.common.store import settings_saved, store
 from planner.present.settings import PolicyField, apply_changes, label, policy_fields
 from planner.reference.policy import Policy, default_policy
 from planner.store.connection import StoreError
 from planner.store.settings import save_settings
+from screens.common.choice import (
+    current_policy,
+    current_service_id,
+    current_settings,
+    settings_line,
+)
+from screens.common.signin import current_user, guard
+from screens.common.store import settings_saved, store
 
 guard("settings")
 

@@ -8,7 +8,6 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from pages.common.signin import guard
 from planner.disclosure.councils import (
     CouncilFileError,
     compare_councils,
@@ -16,6 +15,7 @@ from planner.disclosure.councils import (
     read_council_file,
 )
 from planner.workbooks.councils import HEADINGS, council_table, write_councils_workbook
+from screens.common.signin import guard
 
 guard("councils")
 

@@ -4,7 +4,7 @@ The service comes from the store: the latest snapshot of the chosen service, or 
 picked in the sidebar to look at, read-only. A service is never shared between users
 (st.cache_data hands each caller a copy). A commissioner chooses only among services with a
 published release, and has no snapshot, no as-of date and no names of who saved what: they see
-releases (pages.common.releases), never snapshots.
+releases (screens.common.releases), never snapshots.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from datetime import date
 
 import streamlit as st
 
-from pages.common.store import service_settings, snapshot_service, store
 from planner.disclosure.roles import Role
 from planner.present.import_export import snapshot_label
 from planner.reference.policy import Policy, default_policy
@@ -23,6 +22,7 @@ from planner.store.settings import SavedSettings
 from planner.store.snapshots import SnapshotInfo, Store
 from planner.workforce.demo import load_demo
 from planner.workforce.models import Service
+from screens.common.store import service_settings, snapshot_service, store
 
 # The choices live in plain session keys; the sidebar's widgets (keys "service_id" and
 # "snapshot_id") copy into them when changed, so a page can choose too (after an import).
