@@ -9,7 +9,8 @@ Appendix One as each category's rule in `data/roles/` reads them: a registered s
 at Appendix One's level where the rule requires it (C, E). A function is *covered* by a worker
 who is allocated to it and eligible for it; a covering worker below Appendix One's level where
 that level is only a readiness signal (A, B, D) is listed, not discounted. A function or post
-that rests on exactly one person is a single point of failure. The departure sweep is in
+that rests on exactly one person is a single point of failure when fewer than the policy's bench
+(`single_point_bench`) of others are eligible to step in now. The departure sweep is in
 `planner.analysis.sweep`.
 """
 
@@ -98,8 +99,8 @@ def leadership(wg: WorkforceGraph, policy: Policy, horizon_end: date) -> Leaders
     posts = _posts(wg, policy, horizon_end)
     cover = function_cover(wg)
     functions = _functions(wg, policy, cover)
-    categories = _categories(wg, functions)
-    singles = _single_points(wg, posts, functions, categories)
+    categories = _categories(wg, functions, policy.single_point_bench)
+    singles = _single_points(wg, policy, posts, functions, categories)
     result = LeadershipCover(
         horizon_end=horizon_end,
         posts=posts,
@@ -184,7 +185,9 @@ def _functions(
     return rows
 
 
-def _categories(wg: WorkforceGraph, functions: list[FunctionCover]) -> list[CategoryCover]:
+def _categories(
+    wg: WorkforceGraph, functions: list[FunctionCover], bench: int
+) -> list[CategoryCover]:
     ix = wg.index
     rows = []
     for cat in wg.framework.categories:
@@ -202,7 +205,7 @@ def _categories(wg: WorkforceGraph, functions: list[FunctionCover]) -> list[Cate
                 allocated=len(members),
                 allocated_fte=round(sum(f.allocated_fte for f in mine), 3),
                 functions_uncovered=[f.code for f in mine if f.covered == 0],
-                single_points=[f.code for f in mine if f.covered == 1],
+                single_points=[f.code for f in mine if f.covered == 1 and f.eligible - 1 < bench],
             )
         )
     return rows
@@ -210,20 +213,21 @@ def _categories(wg: WorkforceGraph, functions: list[FunctionCover]) -> list[Cate
 
 def _single_points(
     wg: WorkforceGraph,
+    policy: Policy,
     posts: list[PostCover],
     functions: list[FunctionCover],
     categories: list[CategoryCover],
 ) -> list[SinglePoint]:
-    ix = wg.index
+    ix, bench = wg.index, policy.single_point_bench
     out = [
         SinglePoint(kind="post", id=p.key, staff_id=p.holders[0], bench=p.bench_in_service)
         for p in posts
-        if p.needed and len(p.holders) == 1
+        if p.needed and len(p.holders) == 1 and p.bench_in_service < bench
     ]
     out += [
         SinglePoint(kind="function", id=f.code, staff_id=f.sole_cover, bench=f.eligible - 1)
         for f in functions
-        if f.sole_cover is not None
+        if f.sole_cover is not None and f.eligible - 1 < bench
     ]
     for c in categories:
         if c.eligible == 1:

@@ -1,14 +1,15 @@
 """The leadership findings: needed posts, their holders and bench, and role-function cover.
 
 A needed post left vacant, or a category nobody is eligible for, is red; a post or function
-resting on one person, or a function allocated below its category's required level (TCSW 2014:
+resting on one person with fewer than the policy's bench of others eligible (`single_point_bench`),
+or a function allocated below its category's required level (TCSW 2014:
 category C's allocation note, category E's minimum level), is amber.
 """
 
 from __future__ import annotations
 
 from planner.analysis.findings import Finding, agree, finding, ids_text, plural, uk_date
-from planner.analysis.results import CategoryCover, LeadershipCover
+from planner.analysis.results import CategoryCover, FunctionCover, LeadershipCover
 from planner.reference.policy import Policy
 
 
@@ -18,6 +19,7 @@ def leadership_findings(r: LeadershipCover, policy: Policy) -> list[Finding]:
 
 def _post_findings(r: LeadershipCover, policy: Policy) -> list[Finding]:
     needed = [p for p in r.posts if p.needed]
+    single = {s.id for s in r.single_points if s.kind == "post"}
     vacant = [p.key for p in needed if p.status == "vacant"]
     out = [
         finding(
@@ -60,14 +62,21 @@ def _post_findings(r: LeadershipCover, policy: Policy) -> list[Finding]:
                     used=("horizon_months",),
                 )
             )
-        if len(p.holders) == 1 and p.bench_in_service == 0:
+        if p.key in single:
             out.append(
                 finding(
                     "leadership",
                     "post_without_bench",
                     "amber",
-                    f"{p.name} ({p.key}) rests on {p.holders[0]} and nobody else is eligible now.",
+                    f"{p.name} ({p.key}) rests on {p.holders[0]} and "
+                    + (
+                        "nobody else is eligible now."
+                        if p.bench_in_service == 0
+                        else f"only {plural(p.bench_in_service, 'other')} eligible now."
+                    ),
                     evidence=[p.key, p.holders[0]],
+                    policy=policy,
+                    used=("single_point_bench",),
                 )
             )
     return out
@@ -112,8 +121,12 @@ def _function_findings(r: LeadershipCover, policy: Policy) -> list[Finding]:
             )
         )
     cats = {c.code: c for c in r.categories}
+    single = {s.id for s in r.single_points if s.kind == "function"}
+    benched = [f for f in r.functions if f.sole_cover is not None and f.code not in single]
+    if benched:
+        out.append(_benched_finding(benched, policy))
     for f in r.functions:
-        if f.sole_cover is not None:
+        if f.code in single and f.sole_cover is not None:
             others = f.eligible - 1
             out.append(
                 finding(
@@ -121,8 +134,14 @@ def _function_findings(r: LeadershipCover, policy: Policy) -> list[Finding]:
                     "single_point_of_failure",
                     "amber",
                     f"{f.code} is covered only by {f.sole_cover}; "
-                    f"{plural(others, 'other worker')} eligible could take it on.",
+                    + (
+                        "nobody else is eligible to take it on."
+                        if others == 0
+                        else f"only {plural(others, 'other worker')} eligible could take it on."
+                    ),
                     evidence=[f.code, f.sole_cover],
+                    policy=policy,
+                    used=("single_point_bench",),
                     sources=("tcsw-mh-2014",),
                 )
             )
@@ -142,3 +161,21 @@ def _function_findings(r: LeadershipCover, policy: Policy) -> list[Finding]:
                 )
             )
     return out
+
+
+def _benched_finding(benched: list[FunctionCover], policy: Policy) -> Finding:
+    """Functions one person covers with enough others eligible behind them: worth sharing,
+    not an alarm."""
+    codes = [f.code for f in benched]
+    return finding(
+        "leadership",
+        "sole_cover_with_bench",
+        "green",
+        f"{plural(len(codes), 'role function')} {agree(len(codes), 'rests', 'rest')} on one "
+        f"person each, with at least {policy.single_point_bench} others eligible to take "
+        f"{agree(len(codes), 'it', 'them')} on: {ids_text(codes, 8)}.",
+        evidence=[x for f in benched for x in (f.code, f.sole_cover or "")],
+        policy=policy,
+        used=("single_point_bench",),
+        sources=("tcsw-mh-2014",),
+    )

@@ -30,6 +30,9 @@ def impact_between(before: Report, after: Report, staff_id: str, policy: Policy)
             f.code for f in rows if (f.covered > 0 if covered is None else f.covered == covered)
         }
 
+    def single_functions(r: Report) -> set[str]:
+        return {s.id for s in r.leadership.single_points if s.kind == "function"}
+
     def orphans(r: Report, rule: str) -> set[str]:
         return {i.staff_id for i in r.supervision.issues if i.rule == rule}
 
@@ -44,7 +47,7 @@ def impact_between(before: Report, after: Report, staff_id: str, policy: Policy)
         posts_vacated=new(keys(before, False), keys(after, False)),
         needed_posts_vacant=new(keys(after, True), keys(before, True)),
         functions_uncovered=new(functions(before, None), functions(after, None)),
-        new_single_points=new(functions(after, 1), functions(before, 1)),
+        new_single_points=new(single_functions(after), single_functions(before)),
         categories_without_eligible=new(
             eligible, {c.code for c in after.leadership.categories if c.eligible}
         ),

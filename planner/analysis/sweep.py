@@ -94,21 +94,26 @@ def _vacating(wg: WorkforceGraph) -> tuple[dict[int, list[str]], dict[int, list[
     return _by_worker(alone), _by_worker(needed)
 
 
-def _cover_losses(wg: WorkforceGraph) -> tuple[dict[int, list[str]], ...]:
-    """Functions each worker alone covers, functions they share with one other, categories
-    for which they alone are eligible."""
-    sole, pair = [], []
+def _cover_losses(wg: WorkforceGraph, bench: int) -> tuple[dict[int, list[str]], ...]:
+    """Functions each worker alone covers, functions their going would leave as a single point
+    of failure (one cover and fewer than `bench` others eligible), categories for which they
+    alone are eligible."""
+    sole, single = [], []
     for code, covering in function_cover(wg).items():
+        eligible = wg.function_eligible(code)
+        others = int(eligible.sum()) - 1  # the bench behind one cover
         if len(covering) == 1:
             sole.append((int(covering[0]), code))
-        elif len(covering) == 2:
-            pair += [(int(covering[0]), code), (int(covering[1]), code)]
+            if others == bench:  # any other eligible worker's going takes it below the bench
+                single += [(int(i), code) for i in np.flatnonzero(eligible) if i != covering[0]]
+        elif len(covering) == 2 and others - 1 < bench:
+            single += [(int(covering[0]), code), (int(covering[1]), code)]
     only = []
     for code, ok in wg.index.eligible.items():
         where = np.flatnonzero(ok)
         if len(where) == 1:
             only.append((int(where[0]), code))
-    return _by_worker(sole), _by_worker(pair), _by_worker(only)
+    return _by_worker(sole), _by_worker(single), _by_worker(only)
 
 
 @collector_paused()
@@ -118,7 +123,7 @@ def departure_sweep(
     """Every worker's departure impact, highest score first (ties in roster order)."""
     ix = wg.index
     vacated, needed = _vacating(wg)
-    sole, pair, only = _cover_losses(wg)
+    sole, single, only = _cover_losses(wg, policy.single_point_bench)
     kids = {kind: _children(wg, kind) for kind in Supervision}
     duty = duty_fte(wg).tolist()
     amhp = ix.amhp.tolist()
@@ -132,7 +137,7 @@ def departure_sweep(
             posts_vacated=vacated.get(i, []),
             needed_posts_vacant=needed.get(i, []),
             functions_uncovered=sole.get(i, []),
-            new_single_points=pair.get(i, []),
+            new_single_points=single.get(i, []),
             categories_without_eligible=only.get(i, []),
             supervisees_orphaned=kids[Supervision.PROFESSIONAL].get(i, []),
             line_reports_orphaned=kids[Supervision.LINE].get(i, []),

@@ -76,6 +76,7 @@ class Policy(BaseModel):
     amber_share_of_target: float = Field(gt=0, lt=1)
     allocation_needs_eligibility: tuple[Literal["A", "B", "C", "D", "E"], ...]
     posts_need_amhp_approval_in: tuple[TeamKind, ...]
+    single_point_bench: int = Field(ge=1, le=20)
     departure_weights: DepartureWeights
     practice_educator_final_placement_stage: Literal[1, 2]
     annual_turnover: float = Field(ge=0, le=1)

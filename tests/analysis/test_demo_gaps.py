@@ -13,10 +13,8 @@ FOUND_AS: list[list[tuple[str, set[str]]]] = [
     [("approval_expiring", {"NB020", "NB024"})],
     [("over_max_supervisees", {"NB004"})],
     [
-        ("single_point_of_failure", {"A.vii", "NB048"}),
-        ("single_point_of_failure", {"C.vi", "NB006"}),
-        ("single_point_of_failure", {"D.iii", "NB050"}),
-        ("single_point_of_failure", {"E.iv", "NB002"}),
+        ("post_without_bench", {"principal_social_worker", "NB001"}),
+        ("post_without_bench", {"amhp_lead", "NB002"}),
     ],
     [("post_holder_leaving", {"amhp_lead", "NB002"}), ("planned_departure", {"NB002"})],
     [("asye_supervisor_below_level", {"NB044"})],

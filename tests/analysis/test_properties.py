@@ -121,14 +121,18 @@ def _comparable(impact: Any) -> dict[str, Any]:
     return {k: sorted(v) if isinstance(v, list) else v for k, v in d.items()}
 
 
-@settings(max_examples=25)
+@settings(max_examples=40)
 @given(
-    service=services(max_size=25), picks=st.lists(st.integers(0, 10_000), min_size=1, max_size=4)
+    service=services(max_size=25),
+    picks=st.lists(st.integers(0, 10_000), min_size=1, max_size=4),
+    bench=st.integers(1, 4),
 )
 def test_the_sweep_equals_a_fresh_analysis_without_each_worker(
-    service: Service, picks: list[int]
+    service: Service, picks: list[int], bench: int
 ) -> None:
-    policy = default_policy()
+    """Whatever bench makes a single point of failure, the sweep's 'new single points' are the
+    ones a fresh analysis without the worker finds."""
+    policy = default_policy().with_changes(single_point_bench=bench)
     report = analyse(service, policy)
     sweep = {d.staff_id: d for d in report.leadership.departure_sweep}
     assert len(sweep) == len(service.workers)
