@@ -104,7 +104,7 @@ def amhp_sufficiency(
         horizon=amhp_horizon(wg, policy),
         findings=[],
     )
-    return result.model_copy(update={"findings": amhp_findings(result, policy)})
+    return result.model_copy(update={"findings": amhp_findings(result, policy, wg.names)})
 
 
 def _r(value: float | None, digits: int = 2) -> float | None:

@@ -7,15 +7,16 @@ red below. Sources are ids in `data/sources.yaml`.
 from __future__ import annotations
 
 from planner.analysis import queueing as q
-from planner.analysis.findings import Finding, agree, band, finding, ids_text, plural, uk_date
+from planner.analysis.findings import Finding, agree, band, finding, plural, uk_date
 from planner.analysis.results import AmhpSufficiency
 from planner.reference.policy import Policy
+from planner.workforce.names import Names
 
 
-def amhp_findings(r: AmhpSufficiency, policy: Policy) -> list[Finding]:
+def amhp_findings(r: AmhpSufficiency, policy: Policy, names: Names) -> list[Finding]:
     return [
         *_population_findings(r, policy),
-        *_horizon_findings(r, policy),
+        *_horizon_findings(r, policy, names),
     ]
 
 
@@ -117,7 +118,7 @@ def _rota_finding(r: AmhpSufficiency, fte_needed: float, policy: Policy) -> Find
     )
 
 
-def _horizon_findings(r: AmhpSufficiency, policy: Policy) -> list[Finding]:
+def _horizon_findings(r: AmhpSufficiency, policy: Policy, names: Names) -> list[Finding]:
     h = r.horizon
     end = uk_date(h.horizon_end)
     out = []
@@ -128,7 +129,7 @@ def _horizon_findings(r: AmhpSufficiency, policy: Policy) -> list[Finding]:
                 "approval_expiring",
                 "amber",
                 f"{plural(len(h.expiring), 'AMHP approval')} {agree(len(h.expiring), 'lapses', 'lapse')} "
-                f"by {end}: {ids_text(h.expiring)}.",
+                f"by {end}: {names.people(h.expiring)}.",
                 evidence=h.expiring,
                 policy=policy,
                 used=("horizon_months",),
@@ -146,13 +147,13 @@ def _horizon_findings(r: AmhpSufficiency, policy: Policy) -> list[Finding]:
                 "red" if h.cpd_short else "amber",
                 f"{plural(len(h.cpd_short), 'AMHP')} {agree(len(h.cpd_short), 'is', 'are')} below {policy.amhp_cpd_hours_per_year:g} "
                 f"hours of training this year"
-                + (f" ({ids_text(h.cpd_short)})" if h.cpd_short else "")
+                + (f": {names.people(h.cpd_short)}" if h.cpd_short else "")
                 + (
                     f" and {len(h.cpd_not_recorded)} with none recorded"
                     if h.cpd_not_recorded
                     else ""
                 )
-                + "; the yearly training is a condition of approval, so an approval is at risk"
+                + ". The yearly training is a condition of approval, so an approval is at risk"
                 + ".",
                 evidence=[*h.cpd_short, *h.cpd_not_recorded],
                 policy=policy,
@@ -167,7 +168,7 @@ def _horizon_findings(r: AmhpSufficiency, policy: Policy) -> list[Finding]:
                 "amhp_leaving",
                 "amber",
                 f"{plural(len(h.leaving), 'AMHP')} {agree(len(h.leaving), 'plans', 'plan')} to leave "
-                f"by {end}: {ids_text(h.leaving)}.",
+                f"by {end}: {names.people(h.leaving)}.",
                 evidence=h.leaving,
                 policy=policy,
                 used=("horizon_months",),
@@ -182,7 +183,7 @@ def _horizon_findings(r: AmhpSufficiency, policy: Policy) -> list[Finding]:
                 f"{plural(len(h.trainees_qualifying), 'trainee')} expected to be approved as "
                 f"{agree(len(h.trainees_qualifying), 'an AMHP', 'AMHPs')} by {end} (the end of "
                 f"the course plus {plural(policy.amhp_approval_lag_months, 'month')} to "
-                f"approval): {ids_text(h.trainees_qualifying)}.",
+                f"approval): {names.people(h.trainees_qualifying)}.",
                 evidence=h.trainees_qualifying,
                 policy=policy,
                 used=("horizon_months", "amhp_approval_lag_months"),

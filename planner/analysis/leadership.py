@@ -109,7 +109,7 @@ def leadership(wg: WorkforceGraph, policy: Policy, horizon_end: date) -> Leaders
         single_points=singles,
         findings=[],
     )
-    return result.model_copy(update={"findings": leadership_findings(result, policy)})
+    return result.model_copy(update={"findings": leadership_findings(result, policy, wg.names)})
 
 
 def _posts(wg: WorkforceGraph, policy: Policy, horizon_end: date) -> list[PostCover]:

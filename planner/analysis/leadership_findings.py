@@ -8,16 +8,17 @@ category C's allocation note, category E's minimum level), is amber.
 
 from __future__ import annotations
 
-from planner.analysis.findings import Finding, agree, finding, ids_text, plural, uk_date
+from planner.analysis.findings import Finding, agree, finding, plural, uk_date
 from planner.analysis.results import CategoryCover, FunctionCover, LeadershipCover
 from planner.reference.policy import Policy
+from planner.workforce.names import Names, listed
 
 
-def leadership_findings(r: LeadershipCover, policy: Policy) -> list[Finding]:
-    return [*_post_findings(r, policy), *_function_findings(r, policy)]
+def leadership_findings(r: LeadershipCover, policy: Policy, names: Names) -> list[Finding]:
+    return [*_post_findings(r, policy, names), *_function_findings(r, policy, names)]
 
 
-def _post_findings(r: LeadershipCover, policy: Policy) -> list[Finding]:
+def _post_findings(r: LeadershipCover, policy: Policy, names: Names) -> list[Finding]:
     needed = [p for p in r.posts if p.needed]
     single = {s.id for s in r.single_points if s.kind == "post"}
     vacant = [p.key for p in needed if p.status == "vacant"]
@@ -26,7 +27,7 @@ def _post_findings(r: LeadershipCover, policy: Policy) -> list[Finding]:
             "leadership",
             "needed_posts",
             "red" if vacant else "green",
-            f"{plural(len(vacant), 'needed post')} vacant: {ids_text(vacant)}."
+            f"{plural(len(vacant), 'needed post')} vacant: {names.posts(vacant)}."
             if vacant
             else f"All {len(needed)} posts the service needs are filled.",
             evidence=vacant,
@@ -40,7 +41,7 @@ def _post_findings(r: LeadershipCover, policy: Policy) -> list[Finding]:
                     "leadership",
                     "post_holder_unqualified",
                     "amber",
-                    f"{p.name} ({p.key}) is held by {ids_text(p.holders)}, who "
+                    f"{names.post(p.key)} is held by {names.people(p.holders)}, who "
                     f"{agree(len(p.holders), 'does', 'do')} not meet its "
                     "level or credentials.",
                     evidence=[p.key, *p.holders],
@@ -53,7 +54,7 @@ def _post_findings(r: LeadershipCover, policy: Policy) -> list[Finding]:
                     "leadership",
                     "post_holder_leaving",
                     "red" if all_go else "amber",
-                    f"{p.name} ({p.key}): {ids_text(p.holders_leaving)} "
+                    f"{names.post(p.key)}: {names.people(p.holders_leaving)} "
                     f"{agree(len(p.holders_leaving), 'plans', 'plan')} to leave by "
                     f"{uk_date(r.horizon_end)}"
                     + (f"; {plural(p.bench_in_service, 'other')} eligible now." if all_go else "."),
@@ -68,7 +69,7 @@ def _post_findings(r: LeadershipCover, policy: Policy) -> list[Finding]:
                     "leadership",
                     "post_without_bench",
                     "amber",
-                    f"{p.name} ({p.key}) rests on {p.holders[0]} and "
+                    f"{names.post(p.key)} rests on {names.person(p.holders[0])} and "
                     + (
                         "nobody else is eligible now."
                         if p.bench_in_service == 0
@@ -92,7 +93,7 @@ def rule_text(c: CategoryCover) -> str:
     return "a registered, qualified social worker"
 
 
-def _function_findings(r: LeadershipCover, policy: Policy) -> list[Finding]:
+def _function_findings(r: LeadershipCover, policy: Policy, names: Names) -> list[Finding]:
     out = []
     for c in r.categories:
         if c.eligible == 0:
@@ -115,7 +116,7 @@ def _function_findings(r: LeadershipCover, policy: Policy) -> list[Finding]:
                 "functions_uncovered",
                 "amber",
                 f"{plural(len(uncovered), 'role function')} with no eligible worker allocated: "
-                f"{ids_text(uncovered, 8)}.",
+                f"{names.functions(uncovered)}.",
                 evidence=uncovered,
                 sources=("tcsw-mh-2014",),
             )
@@ -124,7 +125,7 @@ def _function_findings(r: LeadershipCover, policy: Policy) -> list[Finding]:
     single = {s.id for s in r.single_points if s.kind == "function"}
     benched = [f for f in r.functions if f.sole_cover is not None and f.code not in single]
     if benched:
-        out.append(_benched_finding(benched, policy))
+        out.append(_benched_finding(benched, policy, names))
     for f in r.functions:
         if f.code in single and f.sole_cover is not None:
             others = f.eligible - 1
@@ -133,7 +134,7 @@ def _function_findings(r: LeadershipCover, policy: Policy) -> list[Finding]:
                     "leadership",
                     "single_point_of_failure",
                     "amber",
-                    f"{f.code} is covered only by {f.sole_cover}; "
+                    f"{names.function(f.code)} is covered only by {names.person(f.sole_cover)}; "
                     + (
                         "nobody else is eligible to take it on."
                         if others == 0
@@ -151,7 +152,7 @@ def _function_findings(r: LeadershipCover, policy: Policy) -> list[Finding]:
                     "leadership",
                     "allocated_beyond_eligibility",
                     "amber",
-                    f"{f.code} is allocated to {ids_text(f.allocated_not_eligible)}, who "
+                    f"{names.function(f.code)} is allocated to {names.people(f.allocated_not_eligible)}, who "
                     f"{agree(len(f.allocated_not_eligible), 'is', 'are')} not "
                     f"{rule_text(cats[f.category])}, as category {f.category} needs.",
                     evidence=[f.code, *f.allocated_not_eligible],
@@ -163,7 +164,7 @@ def _function_findings(r: LeadershipCover, policy: Policy) -> list[Finding]:
     return out
 
 
-def _benched_finding(benched: list[FunctionCover], policy: Policy) -> Finding:
+def _benched_finding(benched: list[FunctionCover], policy: Policy, names: Names) -> Finding:
     """Functions one person covers with enough others eligible behind them: worth sharing,
     not an alarm."""
     codes = [f.code for f in benched]
@@ -173,7 +174,11 @@ def _benched_finding(benched: list[FunctionCover], policy: Policy) -> Finding:
         "green",
         f"{plural(len(codes), 'role function')} {agree(len(codes), 'rests', 'rest')} on one "
         f"person each, with at least {policy.single_point_bench} others eligible to take "
-        f"{agree(len(codes), 'it', 'them')} on: {ids_text(codes, 8)}.",
+        f"{agree(len(codes), 'it', 'them')} on: "
+        + listed(
+            [f"{names.function(f.code)} by {names.person(f.sole_cover or '')}" for f in benched], 8
+        )
+        + ".",
         evidence=[x for f in benched for x in (f.code, f.sole_cover or "")],
         policy=policy,
         used=("single_point_bench",),

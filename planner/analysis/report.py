@@ -23,6 +23,7 @@ from planner.gc_pause import collector_paused
 from planner.reference.policy import Policy, PolicyRow, default_policy, policy_table
 from planner.workforce.graph import WorkforceGraph, build
 from planner.workforce.models import Service
+from planner.workforce.names import Names
 
 TOP_DEPARTURES = 3
 
@@ -99,16 +100,17 @@ def _analyse(wg: WorkforceGraph, policy: Policy, population_year: int | None) ->
     )
 
 
-def _losses(d: DepartureImpact) -> str:
+def _losses(d: DepartureImpact, names: Names) -> str:
     parts = []
     if d.needed_posts_vacant:
-        parts.append(f"leave {', '.join(d.needed_posts_vacant)} vacant")
+        parts.append(f"leave {names.posts(d.needed_posts_vacant)} vacant")
     if d.functions_uncovered:
-        parts.append(f"leave {', '.join(d.functions_uncovered)} uncovered")
+        parts.append(f"leave {names.functions(d.functions_uncovered)} uncovered")
     if d.categories_without_eligible:
-        parts.append(f"leave nobody eligible for {', '.join(d.categories_without_eligible)}")
+        cats = ", ".join(d.categories_without_eligible)
+        parts.append(f"leave nobody eligible for role category {cats}")
     if d.new_single_points:
-        parts.append(f"leave {', '.join(d.new_single_points)} resting on one person")
+        parts.append(f"leave {names.functions(d.new_single_points)} resting on one person")
     if d.supervisees_orphaned:
         parts.append(f"leave {len(d.supervisees_orphaned)} without a supervisor")
     if d.amhp_lost:
@@ -128,7 +130,9 @@ def sweep_findings(
                 "highest_impact_departures",
                 "amber",
                 "The departures that would hurt most: "
-                + "; ".join(f"{d.staff_id} ({_losses(d)})" for d in top)
+                + "; ".join(
+                    f"{wg.names.person(d.staff_id)} would {_losses(d, wg.names)}" for d in top
+                )
                 + ".",
                 evidence=[d.staff_id for d in top],
                 policy=policy,
@@ -146,7 +150,8 @@ def sweep_findings(
                 "leadership",
                 "planned_departure",
                 "red" if hard else "amber",
-                f"{d.staff_id} plans to leave on {uk_date(leaving)}; that would {_losses(d)}.",
+                f"{wg.names.person(d.staff_id)} plans to leave on {uk_date(leaving)}; that would "
+                f"{_losses(d, wg.names)}.",
                 evidence=[d.staff_id, *d.needed_posts_vacant, *d.functions_uncovered],
                 policy=policy,
                 used=("horizon_months", "departure_weights"),

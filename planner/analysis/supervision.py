@@ -51,7 +51,7 @@ def supervision(wg: WorkforceGraph, policy: Policy) -> SupervisionResult:
         may_supervise=int(may.sum()),
         findings=[],
     )
-    return result.model_copy(update={"findings": supervision_findings(result, policy)})
+    return result.model_copy(update={"findings": supervision_findings(result, policy, wg.names)})
 
 
 def hours_each(wg: WorkforceGraph, policy: Policy) -> dict[str, float]:

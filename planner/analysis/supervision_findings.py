@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planner.analysis.findings import Finding, Severity, finding, ids_text, plural
+from planner.analysis.findings import Finding, Severity, finding, plural
 from planner.analysis.results import SupervisionResult
 from planner.reference.policy import Policy
+from planner.workforce.names import Names
 
 
 @dataclass(frozen=True)
@@ -72,10 +73,10 @@ RULES: dict[str, Rule] = {
 }
 
 
-def supervision_findings(r: SupervisionResult, policy: Policy) -> list[Finding]:
-    out = [*_rule_findings(r, policy), *_load_findings(r, policy)]
+def supervision_findings(r: SupervisionResult, policy: Policy, names: Names) -> list[Finding]:
+    out = [*_rule_findings(r, policy, names), *_load_findings(r, policy, names)]
     for c in r.cycles:
-        chain = " → ".join([*c.members, c.members[0]])
+        chain = " → ".join(names.person(m) for m in [*c.members, c.members[0]])
         out.append(
             finding(
                 "supervision",
@@ -91,7 +92,7 @@ def supervision_findings(r: SupervisionResult, policy: Policy) -> list[Finding]:
     return out
 
 
-def _rule_findings(r: SupervisionResult, policy: Policy) -> list[Finding]:
+def _rule_findings(r: SupervisionResult, policy: Policy, names: Names) -> list[Finding]:
     by_rule: dict[str, list[str]] = {}
     for issue in r.issues:
         by_rule.setdefault(issue.rule, []).append(issue.staff_id)
@@ -101,7 +102,7 @@ def _rule_findings(r: SupervisionResult, policy: Policy) -> list[Finding]:
         if not ids and not spec.clean:
             continue
         people = plural(len(ids), "person", "people")
-        message = f"{spec.sentence.format(n=people)}: {ids_text(ids)}." if ids else spec.clean
+        message = f"{spec.sentence.format(n=people)}: {names.people(ids)}." if ids else spec.clean
         out.append(
             finding(
                 "supervision",
@@ -117,7 +118,7 @@ def _rule_findings(r: SupervisionResult, policy: Policy) -> list[Finding]:
     return out
 
 
-def _load_findings(r: SupervisionResult, policy: Policy) -> list[Finding]:
+def _load_findings(r: SupervisionResult, policy: Policy, names: Names) -> list[Finding]:
     out = []
     for s in r.supervisors:
         if s.over_max:
@@ -126,7 +127,7 @@ def _load_findings(r: SupervisionResult, policy: Policy) -> list[Finding]:
                     "supervision",
                     "over_max_supervisees",
                     "amber",
-                    f"{s.staff_id} supervises {s.supervisees} people, above the maximum of "
+                    f"{names.person(s.staff_id)} supervises {s.supervisees} people, above the maximum of "
                     f"{policy.max_supervisees}.",
                     evidence=[s.staff_id, *s.supervisee_ids],
                     policy=policy,
@@ -139,7 +140,7 @@ def _load_findings(r: SupervisionResult, policy: Policy) -> list[Finding]:
                     "supervision",
                     "over_supervision_hours",
                     "red",
-                    f"{s.staff_id} owes {s.hours_owed:g} hours of supervision a month but has "
+                    f"{names.person(s.staff_id)} owes {s.hours_owed:g} hours of supervision a month but has "
                     f"{s.hours_allowed:g} for their FTE.",
                     evidence=[s.staff_id, *s.supervisee_ids],
                     policy=policy,

@@ -120,6 +120,7 @@ class StatementsFile(_Ref):
 
 class RoleFunction(_Ref):
     code: str
+    title: str = Field(min_length=3, max_length=60)  # a few words of our own, for sentences
     summary: str
     # A credential the function's own work needs (the AMHP's statutory work needs an approval),
     # and the paper's words for the decision either way.

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 
 import networkx as nx
 import numpy as np
@@ -40,6 +41,7 @@ from planner.reference.framework import (
 )
 from planner.workforce.graph_index import BoolArray, WorkerIndex, build_index
 from planner.workforce.models import Service, Supervision, Worker
+from planner.workforce.names import Names
 
 Edge = tuple[str, str, str, dict[str, object]]  # from, to, kind, data
 
@@ -117,6 +119,11 @@ class WorkforceGraph:
     service: Service
     framework: Framework
     as_of: date
+
+    @cached_property
+    def names(self) -> Names:
+        """Staff ids, post keys and function codes in words, for sentences."""
+        return Names.of(self.service, self.framework)
 
     def worker(self, staff_id: str) -> Worker | None:
         i = self.index.pos.get(staff_id)

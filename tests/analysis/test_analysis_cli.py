@@ -78,7 +78,7 @@ def test_the_summary_reads_at_a_terminal(capsys: pytest.CaptureFixture[str]) -> 
     code, out, _ = run(capsys, "analyse", "demo")
     assert code == 0
     assert "12 AMHPs" in out and "per 100,000" in out and "Rota:" in out
-    assert "NB004 supervises 9 people" in out
+    assert "(NB004) supervises 9 people" in out  # by name, the staff id after it
 
 
 def test_as_of_moves_the_date_of_the_analysis(capsys: pytest.CaptureFixture[str]) -> None:
