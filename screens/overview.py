@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from planner.present.overview import ICON, headlines, level_chart
+from planner.present.overview import ICON, action_views, headlines, level_chart
 from planner.workforce.summary import level_rows, summarise
 from screens.common.caches import report
 from screens.common.choice import as_of, current_service
@@ -34,12 +34,27 @@ st.dataframe(
 st.subheader("PCF levels")
 st.altair_chart(level_chart(level_rows(summary.by_level)), width="stretch")
 
-st.subheader("Findings")
-for col, h in zip(st.columns(3), headlines(report(current_service()).findings), strict=True):
+rep = report(current_service())
+st.subheader("What to do")
+counts = {s: sum(f.severity == s for f in rep.findings) for s in ("red", "amber")}
+st.caption(
+    f"{len(rep.actions)} actions from {counts['red']} red and {counts['amber']} amber findings; "
+    "open one for the findings behind it."
+)
+here = Path(__file__).resolve().parent.parent
+for n, view in enumerate(action_views(rep.actions)):
+    with st.expander(view.heading, expanded=n == 0):
+        for line in view.reasons:
+            st.markdown(f"- {line}")
+        if (here / view.page).exists():
+            st.page_link(view.page, label=f"Open {view.title}", icon=":material/arrow_forward:")
+if not rep.actions:
+    st.success("Nothing red or amber: no action needed on these figures.")
+
+st.subheader("By area")
+for col, h in zip(st.columns(3), headlines(rep.findings), strict=True):
     with col.container(border=True):
         st.markdown(f"### {ICON[h.severity]} {h.title}")
         st.caption(h.summary)
-        for line in h.top:
-            st.markdown(f"- {line}")
-        if (Path(__file__).resolve().parent.parent / h.page).exists():
+        if (here / h.page).exists():
             st.page_link(h.page, label=f"Open {h.title}", icon=":material/arrow_forward:")

@@ -11,6 +11,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
+from planner.analysis.actions import Action, actions
 from planner.analysis.amhp import amhp_sufficiency
 from planner.analysis.amhp_approvals import add_months
 from planner.analysis.findings import Finding, by_severity, finding, uk_date
@@ -52,6 +53,7 @@ class Report(BaseModel):
     supervision: SupervisionResult
     leadership: Leadership
     findings: list[Finding]
+    actions: list[Action]
     sources: list[SourceRow]
 
 
@@ -96,6 +98,7 @@ def _analyse(wg: WorkforceGraph, policy: Policy, population_year: int | None) ->
         supervision=sup,
         leadership=lead,
         findings=findings,
+        actions=actions(wg, findings),
         sources=_sources(wg, findings, table, amhp),
     )
 

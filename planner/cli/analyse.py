@@ -14,12 +14,15 @@ import sys
 from collections import Counter
 from typing import Any
 
+from planner.analysis.findings import plural
 from planner.analysis.report import Report, analyse
 from planner.cli.output import (
     UNUSABLE,
     add_command,
     load_or_say,
 )
+from planner.reference.framework import load_framework
+from planner.workforce.names import Names
 
 SWEEP_SHOWN = 5
 
@@ -55,7 +58,7 @@ def _analyse(args: argparse.Namespace) -> int:
         out["problems"] = [p.model_dump(mode="json") for p in loaded.problems]
         print(json.dumps(out, indent=2))
     else:
-        print("\n".join(summary_lines(report)))
+        print("\n".join(summary_lines(report, Names.of(loaded.service, load_framework()))))
         for p in loaded.problems:
             print(
                 f"{p.severity}: {p.staff_id or ''} {p.column or ''}: {p.message}", file=sys.stderr
@@ -66,8 +69,9 @@ def _analyse(args: argparse.Namespace) -> int:
     return loaded.exit_code
 
 
-def summary_lines(r: Report) -> list[str]:
-    """The report as a person reads it at a terminal: headline figures, then every finding."""
+def summary_lines(r: Report, names: Names) -> list[str]:
+    """The report as a person reads it at a terminal: headline figures, the actions with the
+    findings behind each, then what is fine."""
     a, s, lead = r.amhp, r.supervision, r.leadership
     changed = [row.name for row in r.policy if row.changed]
     lines = [
@@ -108,10 +112,19 @@ def summary_lines(r: Report) -> list[str]:
         f"{sum(p.needed and p.status == 'vacant' for p in lead.posts)} vacant; "
         f"{len(lead.single_points)} single points of failure",
         "  Departures that would hurt most: "
-        + ", ".join(f"{d.staff_id} ({d.score:g})" for d in lead.departure_sweep[:SWEEP_SHOWN]),
+        + ", ".join(
+            f"{names.person(d.staff_id)} ({d.score:g})" for d in lead.departure_sweep[:SWEEP_SHOWN]
+        ),
         "",
     ]
     counts = Counter(f.severity for f in r.findings)
-    lines.append(f"Findings: {counts['red']} red, {counts['amber']} amber, {counts['green']} green")
-    lines += [f"  [{f.severity}] {f.message}" for f in r.findings]
+    lines.append(
+        f"What to do: {plural(len(r.actions), 'action')}, from {counts['red']} red and "
+        f"{counts['amber']} amber findings"
+    )
+    for n, action in enumerate(r.actions, start=1):
+        lines.append(f"  {n}. [{action.severity}] {action.title}")
+        lines += [f"       [{f.severity}] {f.message}" for f in action.findings]
+    lines += ["", f"What is fine ({counts['green']} green findings)"]
+    lines += [f"  {f.message}" for f in r.findings if f.severity == "green"]
     return lines

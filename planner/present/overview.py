@@ -1,5 +1,5 @@
-"""The Overview page's headlines: per area, the worst severity, the counts and the top findings,
-and the page that explains them."""
+"""The Overview page: the actions with the findings behind each, and per area the worst severity,
+the counts and the page that explains them."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import altair as alt
 
+from planner.analysis.actions import Action
 from planner.analysis.findings import SEVERITY_ORDER, Area, Finding, Severity
 
 AREAS: dict[Area, tuple[str, str]] = {
@@ -21,7 +22,6 @@ ICON: dict[Severity, str] = {
     "amber": ":orange[:material/warning: amber]",
     "green": ":green[:material/check_circle: green]",
 }
-SHOWN = 3
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,6 @@ class Headline:
     page: str
     severity: Severity
     counts: dict[Severity, int]
-    top: tuple[str, ...]
 
     @property
     def summary(self) -> str:
@@ -47,8 +46,28 @@ def _headline(area: Area, found: list[Finding]) -> Headline:
     worst: Severity = ordered[0].severity if ordered else "green"
     counts: dict[Severity, int] = {s: sum(f.severity == s for f in found) for s in ICON}
     title, page = AREAS[area]
-    top = tuple(f"{ICON[f.severity]} {f.message}" for f in ordered[:SHOWN] if f.severity != "green")
-    return Headline(area, title, page, worst, counts, top)
+    return Headline(area, title, page, worst, counts)
+
+
+@dataclass(frozen=True)
+class ActionView:
+    heading: str  # icon, number and title
+    reasons: tuple[str, ...]
+    title: str  # the page that explains it
+    page: str
+
+
+def action_views(found: list[Action]) -> list[ActionView]:
+    """Each action as the Overview shows it: what to do, then the findings that ask for it."""
+    return [
+        ActionView(
+            heading=f"{ICON[a.severity]} {n}. {a.title}",
+            reasons=tuple(f"{ICON[f.severity]} {f.message}" for f in a.findings),
+            title=AREAS[a.area][0],
+            page=AREAS[a.area][1],
+        )
+        for n, a in enumerate(found, start=1)
+    ]
 
 
 def level_chart(levels: list[dict[str, object]]) -> alt.Chart:

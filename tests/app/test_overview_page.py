@@ -1,27 +1,39 @@
-"""The Overview's headline findings equal the analysis, area by area, and link onwards."""
+"""The Overview leads with what to do: the actions, each with the findings behind it, naming
+people; then per area the counts and a link onwards."""
 
 from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
 from planner.analysis.report import analyse
-from planner.present.overview import ICON, headlines
+from planner.present.overview import ICON, action_views, headlines
 from planner.reference.policy import default_policy
 from planner.workforce.demo import load_demo
 from tests.conftest import ROOT
 
 
-def test_overview_shows_each_areas_findings() -> None:
+def test_overview_shows_the_actions_and_each_areas_counts() -> None:
     demo = load_demo()
-    expected = headlines(analyse(demo, default_policy(), demo.as_of).findings)
+    report = analyse(demo, default_policy(), demo.as_of)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     assert not at.exception
+    labels = [e.label for e in at.expander]
+    views = action_views(report.actions)
+    assert 0 < len(views) <= 10
+    assert [v.heading for v in views] == labels[: len(views)]
+    markdown = [m.value.removeprefix("- ") for m in at.markdown]
+    assert all(line in markdown for v in views for line in v.reasons)
     captions = [c.value for c in at.caption]
-    markdown = [m.value for m in at.markdown]
-    for h in expected:
-        assert h.summary in captions
-        assert any(h.title in m for m in markdown)
-        assert all(line in [m.removeprefix("- ") for m in markdown] for line in h.top)
+    assert all(h.summary in captions for h in headlines(report.findings))
+
+
+def test_the_overview_names_people_not_staff_ids_alone() -> None:
+    demo = load_demo()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    text = " ".join(m.value for m in at.markdown) + " ".join(e.label for e in at.expander)
+    named = [w for w in demo.workers if f"{w.name} ({w.staff_id})" in text]
+    assert len(named) >= 3
+    assert "@" not in text and "amhp_lead" not in text
 
 
 def test_headlines_count_every_finding() -> None:
@@ -33,7 +45,8 @@ def test_headlines_count_every_finding() -> None:
 def test_severity_is_shown_with_material_icons_not_emoji() -> None:
     # Emoji render as empty boxes in a browser without an emoji font (headless Chromium).
     demo = load_demo()
-    lines = [line for h in headlines(analyse(demo).findings) for line in h.top]
+    views = action_views(analyse(demo).actions)
+    lines = [v.heading for v in views] + [r for v in views for r in v.reasons]
     assert lines
     assert all(line.startswith(tuple(ICON.values())) for line in lines)
     assert not any(ord(ch) > 0xFFFF for line in lines for ch in line)
