@@ -10,6 +10,7 @@ from planner.analysis.sweep import DepartureImpact
 from planner.present.supervision import names
 from planner.reference.framework import load_framework
 from planner.workforce.models import Service
+from planner.workforce.names import Names
 
 
 def _named(ids: list[str], known: dict[str, str]) -> str:
@@ -100,11 +101,11 @@ def function_rows(cover: LeadershipCover, service: Service) -> list[dict[str, An
     return rows
 
 
-def _counts(d: DepartureImpact) -> dict[str, Any]:
+def _counts(d: DepartureImpact, words: Names) -> dict[str, Any]:
     return {
-        "Needed posts left vacant": ", ".join(d.needed_posts_vacant),
-        "Functions uncovered": ", ".join(d.functions_uncovered),
-        "New single points": ", ".join(d.new_single_points),
+        "Needed posts left vacant": "; ".join(map(words.post, d.needed_posts_vacant)),
+        "Functions uncovered": "; ".join(map(words.function, d.functions_uncovered)),
+        "New single points": "; ".join(map(words.function, d.new_single_points)),
         "Supervisees left without a supervisor": len(d.supervisees_orphaned),
         "AMHP lost": d.amhp_lost,
     }
@@ -113,9 +114,14 @@ def _counts(d: DepartureImpact) -> dict[str, Any]:
 def sweep_rows(
     sweep: list[DepartureImpact], service: Service, only_impact: bool
 ) -> list[dict[str, Any]]:
-    known = names(service)
+    known, words = names(service), Names.of(service, load_framework())
     return [
-        {"Rank": d.rank, "Person": _named([d.staff_id], known), "Score": d.score, **_counts(d)}
+        {
+            "Rank": d.rank,
+            "Person": _named([d.staff_id], known),
+            "Score": d.score,
+            **_counts(d, words),
+        }
         for d in sweep
         if d.score > 0 or not only_impact
     ]

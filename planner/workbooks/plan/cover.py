@@ -7,11 +7,21 @@ from __future__ import annotations
 
 from planner.analysis.supervision_findings import RULES
 from planner.workbooks.plan.sheet import Book
+from planner.workforce.names import Names
 
 
 def _rule(rule: str) -> str:
     known = RULES.get(rule)
     return known.sentence.replace("{n} ", "") if known else rule
+
+
+_KINDS = {"post": "Post", "function": "Role function", "category": "Role category"}
+
+
+def _what(words: Names, kind: str, key: str) -> str:
+    if kind == "post":
+        return words.post(key)
+    return words.function(key) if kind == "function" else f"Category {key}"
 
 
 def write_supervision(book: Book) -> None:
@@ -89,13 +99,12 @@ def write_supervision(book: Book) -> None:
 
 
 def write_leadership(book: Book) -> None:
-    lead, name = book.report.leadership, book.name
+    lead, name, words = book.report.leadership, book.name, book.words
     s = book.sheet("Leadership cover")
     s.title(f"Leadership cover to {lead.horizon_end:%d/%m/%Y}")
     s.table(
         [
             "Post",
-            "Name of post",
             "Team",
             "Needed",
             "Status",
@@ -107,14 +116,13 @@ def write_leadership(book: Book) -> None:
         ],
         [
             [
-                p.key,
                 p.name,
-                p.team,
+                p.team or "service-wide",
                 p.needed,
                 p.status,
-                ", ".join(p.holders),
-                ", ".join(p.qualified_holders),
-                ", ".join(p.holders_leaving),
+                "; ".join(map(words.person, p.holders)),
+                "; ".join(map(words.person, p.qualified_holders)),
+                "; ".join(map(words.person, p.holders_leaving)),
                 p.bench_in_team,
                 p.bench_in_service,
             ]
@@ -127,6 +135,7 @@ def write_leadership(book: Book) -> None:
     s.table(
         [
             "Function",
+            "What it is",
             "Category",
             "Allocated",
             "FTE",
@@ -139,14 +148,15 @@ def write_leadership(book: Book) -> None:
         [
             [
                 f.code,
+                words.framework.function(f.code).title,
                 f.category,
                 f.allocated,
                 f.allocated_fte,
                 f.covered,
-                f.sole_cover,
+                words.person(f.sole_cover) if f.sole_cover else "",
                 f.eligible,
-                ", ".join(f.covering_below_level),
-                ", ".join(f.allocated_not_eligible),
+                "; ".join(map(words.person, f.covering_below_level)),
+                "; ".join(map(words.person, f.allocated_not_eligible)),
             ]
             for f in lead.functions
         ],
@@ -154,7 +164,10 @@ def write_leadership(book: Book) -> None:
     s.heading("Single points of failure")
     s.table(
         ["Kind", "What", "Held by", "Name", "Others eligible now"],
-        [[p.kind, p.id, p.staff_id, name(p.staff_id), p.bench] for p in lead.single_points],
+        [
+            [_KINDS[p.kind], _what(words, p.kind, p.id), p.staff_id, name(p.staff_id), p.bench]
+            for p in lead.single_points
+        ],
     )
     s.heading("Departure sweep: whose leaving would hurt most")
     s.table(
@@ -177,9 +190,9 @@ def write_leadership(book: Book) -> None:
                 d.staff_id,
                 name(d.staff_id),
                 d.score,
-                ", ".join(d.needed_posts_vacant),
-                ", ".join(d.functions_uncovered),
-                ", ".join(d.new_single_points),
+                "; ".join(map(words.post, d.needed_posts_vacant)),
+                "; ".join(map(words.function, d.functions_uncovered)),
+                "; ".join(map(words.function, d.new_single_points)),
                 ", ".join(d.categories_without_eligible),
                 len(d.supervisees_orphaned),
                 d.amhp_lost,

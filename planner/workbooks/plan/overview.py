@@ -1,4 +1,4 @@
-"""The Summary sheet (the service, headline findings in red/amber/green, the policy values used)
+"""The Summary sheet (the service, the actions with their findings in red/amber/green, the policy values used)
 and the Sources sheet (every source in data/sources.yaml and every policy value with its default
 and citation), so every figure in the workbook can be traced to a publication."""
 
@@ -41,14 +41,15 @@ def write_summary(book: Book) -> None:
             ("People with development actions", len(plan.development)),
         ]
     )
-    s.heading("Findings")
-    findings = by_severity([*r.findings, *plan.findings])
-    s.table(
-        ["RAG", "Area", "Finding"],
-        [[f.severity, f.area, f.message] for f in findings],
-        main=True,
-        rag=(0,),
-    )
+    s.heading("What to do: each action with the findings behind it, then what is fine")
+    rows: list[list[Cell]] = [
+        [f.severity, f"{n}. {a.title}", f.message]
+        for n, a in enumerate(r.actions, start=1)
+        for f in a.findings
+    ]
+    rows += [[f.severity, "Succession plan", f.message] for f in by_severity(plan.findings)]
+    rows += [[f.severity, "Fine", f.message] for f in r.findings if f.severity == "green"]
+    s.table(["RAG", "Action", "Finding"], rows, main=True, rag=(0,))
     s.heading("Policy values used")
     s.table(
         ["Policy value", "Value", "Unit", "Changed from default", "Source"],

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from math import ceil
 from typing import Any
 
@@ -21,6 +22,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from planner.analysis.report import Report
+from planner.reference.framework import load_framework
 from planner.roster.safety import starts_like_formula
 from planner.roster.values import excel_serial
 from planner.roster.writing.workbook import DATE_FORMAT, Formats, text_writer, write_headings
@@ -29,6 +31,7 @@ from planner.whatif.projection import Projection
 from planner.workbooks.plan.printing import lines, row_height, set_up_printing
 from planner.workbooks.plan.text import READINESS
 from planner.workforce.models import Service
+from planner.workforce.names import Names
 
 Cell = str | int | float | bool | date | None
 MAX_ROW = 1_048_575  # the last row index Excel has
@@ -79,6 +82,11 @@ class Book:
 
     def name(self, staff_id: str) -> str:
         return self._names.get(staff_id, "")
+
+    @cached_property
+    def words(self) -> Names:
+        """Post keys and function codes in words, people by name with their staff id."""
+        return Names.of(self.service, load_framework())
 
     def sheet(self, title: str, repeated_columns: int = 0, breaks: Sequence[int] = ()) -> Sheet:
         """A new sheet; `repeated_columns` columns print again at the left of every page
