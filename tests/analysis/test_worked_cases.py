@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from planner.analysis.report import analyse
+from planner.analysis.report import Report, analyse
 from planner.present.amhp import aggregate_findings
 from planner.reference.policy import Policy, default_policy
 from planner.reference.strict_yaml import read_yaml
@@ -77,6 +77,8 @@ def test_worked_case(path: Path) -> None:
         assert found[0].severity == want["severity"], f"{want['code']}: {found[0].message}"
     raised = [f for f in report.findings if f.severity != "green"]
     assert not [f.message for f in raised if f.code in spec.get("absent", [])]
+    if "actions" in spec:
+        _actions_as_expected(spec["actions"], report)
     if "amhp_page" in spec:
         lines = aggregate_findings(report.amhp)
         shown = [f.code for f in report.amhp.findings if any(f.message in line for line in lines)]
@@ -102,3 +104,17 @@ def _projection(service: Service, policy: Policy, spec: dict[str, Any]) -> dict[
 
 def test_there_are_worked_cases() -> None:
     assert len(CASES) >= 3
+
+
+def _actions_as_expected(want: dict[str, Any], report: Report) -> None:
+    grouped = [f for a in report.actions for f in a.findings]
+    assert sorted(map(repr, grouped)) == sorted(
+        repr(f) for f in report.findings if f.severity != "green"
+    ), "every red and amber finding under exactly one action"
+    assert len(report.actions) <= want.get("at_most", 10)
+    titles = [a.title for a in report.actions]
+    for start in want.get("titles_start", []):
+        assert any(t.startswith(start) for t in titles), titles
+    text = " ".join(f.message for f in report.findings)
+    for words in want.get("words", []):
+        assert words in text, text
