@@ -62,8 +62,8 @@ THEMES: dict[str, tuple[str, ...]] = {
     "allocation": (
         "allocated_beyond_eligibility",
         "post_holder_unqualified",
-        "functions_uncovered",
     ),
+    "uncovered": ("functions_uncovered",),
 }
 THEME_OF = {code: theme for theme, codes in THEMES.items() for code in codes}
 ORDER = {theme: n for n, theme in enumerate(THEMES)}
@@ -76,6 +76,7 @@ TITLES: dict[str, str] = {
     "vacancies": "Fill the vacant posts the service needs",
     "succession": "Name and develop successors where a post or function rests on one person",
     "allocation": "Review who holds role functions and posts they are not yet eligible for",
+    "uncovered": "Allocate the role functions nobody covers",
     "leaving": "Plan for the other people leaving",
     "other": "Other findings to review",
 }

@@ -24,7 +24,7 @@ from planner.gc_pause import collector_paused
 from planner.reference.policy import Policy, PolicyRow, default_policy, policy_table
 from planner.workforce.graph import WorkforceGraph, build
 from planner.workforce.models import Service
-from planner.workforce.names import Names
+from planner.workforce.names import Names, listed
 
 TOP_DEPARTURES = 3
 
@@ -118,7 +118,7 @@ def _losses(d: DepartureImpact, names: Names) -> str:
         parts.append(f"leave {len(d.supervisees_orphaned)} without a supervisor")
     if d.amhp_lost:
         parts.append("take away an AMHP")
-    return "; ".join(parts) or "change little"
+    return listed(parts, len(parts)) or "change little"
 
 
 def sweep_findings(
@@ -133,10 +133,10 @@ def sweep_findings(
                 "highest_impact_departures",
                 "amber",
                 "The departures that would hurt most: "
-                + "; ".join(
-                    f"{wg.names.person(d.staff_id)} would {_losses(d, wg.names)}" for d in top
-                )
-                + ".",
+                + " ".join(
+                    f"({n}) {wg.names.person(d.staff_id)} would {_losses(d, wg.names)}."
+                    for n, d in enumerate(top, start=1)
+                ),
                 evidence=[d.staff_id for d in top],
                 policy=policy,
                 used=("departure_weights",),
