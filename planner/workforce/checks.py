@@ -136,6 +136,20 @@ def _links(service: Service, links: Links) -> Iterator[Problem]:
             )
 
 
+def left_out_link(problem: Problem, row: int) -> Problem:
+    """An unknown-supervisor warning whose target is on a row left out of the import: say so,
+    so HR fixes that row rather than this one."""
+    # the column is HR's heading by now; the label is how the warning began
+    label = problem.message.partition(f" {problem.value} is not anyone")[0]
+    return problem.model_copy(
+        update={
+            "message": f"{label} {problem.value} is on row {row}, which was left out of this "
+            f"import for an error there; until that row is fixed this person counts as having "
+            f"no {label.lower()} here."
+        }
+    )
+
+
 def _link_problem(
     i: int, w: Worker, kind: Supervision, severity: Severity, code: str, message: str
 ) -> Problem:

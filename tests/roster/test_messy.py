@@ -121,3 +121,18 @@ def test_problem_messages_are_sentences_hr_understands(result: RosterImport) -> 
     for message in messages.values():
         assert message[0].isupper() and message.endswith("."), message
         assert "Traceback" not in message and "pydantic" not in message
+
+
+def test_a_supervisee_is_told_their_supervisors_row_was_left_out() -> None:
+    """HR fixes the supervisor's row, not the supervisee's: the warning says which row."""
+    text = (
+        "Staff ID,Name,Team,FTE,PCF level,Supervisor ID\n"
+        "S1,Sam Boss,North Team,7,experienced,\n"  # an FTE of 7: the row is left out
+        "S2,Sue Worker,North Team,1,social worker,S1\n"
+    )
+    result = import_roster(text.encode(), "north.csv", population=100_000, today=date(2026, 11, 1))
+    assert result.service is not None
+    assert [w.staff_id for w in result.service.workers] == ["S2"]
+    link = next(p for p in result.problems if p.staff_id == "S2" and p.column)
+    assert link.severity == "warning"
+    assert "row 2" in link.message and "left out" in link.message, link.message

@@ -30,7 +30,7 @@ from planner.roster.reading.problem_placement import column_problems, locate, or
 from planner.roster.reading.rows import RowResult, read_rows
 from planner.roster.reading.service_build import build_service, service_sheets
 from planner.roster.safety import Limits, Rejected, check_file
-from planner.workforce.checks import check_service
+from planner.workforce.checks import check_service, left_out_link
 from planner.workforce.models import Service
 from planner.workforce.problems import Problem
 
@@ -216,7 +216,7 @@ def _import(
     problems = [*file_problems, *sheet_problems, *service_problems, *result.problems]
     for found, record_rows in passes:
         problems += locate(found, record_rows, sheet, headings, layout)
-    problems = ordered(problems, sheet, book)
+    problems = _links_to_left_out_rows(ordered(problems, sheet, book))
     return RosterImport(
         filename=book.filename,
         service=service,
@@ -254,6 +254,22 @@ def _without_cross_errors(
     own = {name: getattr(service, name) for name in Service.model_fields if name != "workers"}
     kept = Service.model_construct(**own, workers=tuple(result.workers))  # each already valid
     return kept, [(errors, rows), (check_service(kept, policy), result.worker_rows)]
+
+
+def _links_to_left_out_rows(problems: list[Problem]) -> list[Problem]:
+    """Links to a staff id whose row has an error (so was left out) name that row."""
+    left_out: dict[str, int] = {}
+    for p in problems:
+        if p.severity == "error" and p.staff_id and p.row is not None:
+            left_out.setdefault(p.staff_id, p.row)
+    if not left_out:
+        return problems
+    return [
+        left_out_link(p, left_out[p.value])
+        if p.code == "unknown_supervisor" and p.value in left_out
+        else p
+        for p in problems
+    ]
 
 
 def missing_columns(plan: HeaderPlan) -> list[str]:
