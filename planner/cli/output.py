@@ -127,7 +127,11 @@ def load_or_say(args: argparse.Namespace, spec: str | None = None) -> ServiceLoa
     used (JSON with --json)."""
     from planner.roster.open_service import load_service
 
-    loaded = load_service(spec or args.service, population=getattr(args, "population", None))
+    loaded = load_service(
+        spec or args.service,
+        population=getattr(args, "population", None),
+        mapping=dict(getattr(args, "map", None) or []),
+    )
     if loaded.service is None:
         unusable(loaded.unusable, loaded.problems, args.json)
         return None

@@ -25,7 +25,9 @@ from planner.cli.output import (
     print_problems,
     unusable,
 )
+from planner.cli.roster import heading_map
 from planner.roster.open_service import load_service
+from planner.store.mappings import remember_mapping
 from planner.store.records import RemovalNotConfirmed
 from planner.store.snapshots import SnapshotInfo, Store, StoreError
 from planner.whatif.diff import ServiceDiff, diff_services
@@ -59,6 +61,15 @@ def register(sub: Any) -> None:
     p.add_argument("--service", dest="service_id", type=int, metavar="ID", help="add to service ID")
     p.add_argument("--population", type=int, help="adults served (needed with a .csv roster)")
     p.add_argument("--dry-run", action="store_true", help="show the changes, save nothing")
+    p.add_argument(
+        "--map",
+        action="append",
+        type=heading_map,
+        default=[],
+        metavar='"HEADING=field"',
+        help="read a roster's column HEADING as this field, as for `planner import`; "
+        "remembered for the service once saved; repeatable",
+    )
     p.add_argument(
         "--confirm-leavers",
         type=int,
@@ -168,6 +179,8 @@ def _save(args: argparse.Namespace) -> int:
                 source=Path(args.service).name,
                 leavers_confirmed=args.confirm_leavers,
             )
+            if args.map:  # as the app does on confirming an import
+                remember_mapping(store, saved.service_id, dict(args.map), (), by=saved.created_by)
     if args.json:
         emit(
             {

@@ -8,6 +8,7 @@ reported beside whatever service could be built (exit code 1 when any is an erro
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,8 +36,12 @@ class ServiceLoad:
 
 
 def load_service(
-    spec: str, population: int | None = None, policy: Policy | None = None
+    spec: str,
+    population: int | None = None,
+    policy: Policy | None = None,
+    mapping: Mapping[str, str] | None = None,
 ) -> ServiceLoad:
+    """The service `spec` names; `mapping` (heading -> field) is how to read a roster's columns."""
     policy = policy or default_policy()
     if spec == "demo":
         service = load_demo()
@@ -48,7 +53,7 @@ def load_service(
         if suffix == ".json":
             loaded = _from_json(path)
         elif suffix in (".xlsx", ".csv"):
-            return _from_roster(path, population, policy)
+            return _from_roster(path, population, policy, mapping or {})
         else:
             return ServiceLoad(
                 None,
@@ -62,7 +67,9 @@ def load_service(
     return ServiceLoad(service, check_service(service, policy))
 
 
-def _from_roster(path: Path, population: int | None, policy: Policy) -> ServiceLoad:
+def _from_roster(
+    path: Path, population: int | None, policy: Policy, mapping: Mapping[str, str]
+) -> ServiceLoad:
     from planner.roster.reading.importer import import_roster
 
     if path.suffix.lower() == ".csv" and population is None:
@@ -71,7 +78,7 @@ def _from_roster(path: Path, population: int | None, policy: Policy) -> ServiceL
             unusable=f"{path.name}: a .csv roster does not say how many adults the service serves; "
             "give it with --population N",
         )
-    result = import_roster(path, population=population, policy=policy)
+    result = import_roster(path, population=population, policy=policy, mapping=mapping)
     if result.service is None:
         return ServiceLoad(None, unusable=result.unusable)
     return ServiceLoad(result.service, list(result.problems), renamed=dict(result.renamed))

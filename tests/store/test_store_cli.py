@@ -172,3 +172,27 @@ def test_save_that_removes_many_needs_confirm_leavers(
     assert len(json.loads(out)["snapshots"]) == 1
     code, _, _ = run(capsys, "save", str(half), "--note", "half", "--confirm-leavers", str(leaving))
     assert code == 0
+
+
+def test_save_reads_an_hr_heading_with_map_and_remembers_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], db_url: str
+) -> None:
+    """HR's system calls the supervisor column "Clinical Lead No": `save --map` reads it as the
+    supervisor, as `import --map` does, and the choice is remembered for the service."""
+    from planner.store.mappings import remembered_mapping
+    from planner.store.snapshots import Store
+
+    f = tmp_path / "north.csv"
+    f.write_text(
+        "Staff ID,Name,Team,FTE,PCF level,Clinical Lead No\n"
+        "S1,Sam Boss,North Team,1,experienced,\n"
+        "S2,Sue Worker,North Team,1,social worker,S1\n"
+    )
+    args = ("save", str(f), "--population", "100000", "--note", "HR file", "--by", "HR")
+    code, out, _ = run(capsys, *args, "--map", "Clinical Lead No=supervisor_id", "--json")
+    saved = json.loads(out)["saved"]
+    assert code in (0, 1) and saved is not None
+    with Store.open(db_url) as db:
+        service = db.load(saved["id"]).service
+        assert service.worker("S2").supervisor_id == "S1"
+        assert remembered_mapping(db, saved["service_id"]) == {"Clinical Lead No": "supervisor_id"}
