@@ -38,9 +38,13 @@ st.subheader("Posts and their cover")
 st.dataframe(post_rows(lead, service), hide_index=True)
 
 st.subheader("Single points of failure")
+bench = current_policy().single_point_bench
 st.caption(
-    "Posts and role functions held by one person. Those with nobody else eligible now come "
-    "first: if that person left, nobody could step in without development."
+    f"Posts and role functions held by one person with fewer than {bench} others eligible to "
+    "step in now (setting *single point bench*, our own default: check it). Those with nobody "
+    "else eligible come first: if that person left, nobody could step in without development. "
+    "Functions one person holds with more behind them are worth sharing, not alarms: see "
+    "*What is fine* on the Overview."
 )
 st.dataframe(single_point_rows(lead, service), hide_index=True)
 
