@@ -133,3 +133,33 @@ def test_the_policy_table_carries_each_clause() -> None:
     assert rows["supervisor_posts"].source == "project-default"
     assert rows["amhp_hours_per_assessment"].source == "project-default"
     assert rows["population_basis"].value == "all_ages"
+
+
+def test_every_policy_value_is_read_by_a_rule() -> None:
+    """Issue 18: a setting the planner never reads changes nothing, so it must not be offered.
+    Each value is read as an attribute (`policy.time_to_fill_months`) somewhere in planner/
+    outside the model itself."""
+    import ast
+
+    read: set[str] = set()
+    for path in Path(__file__).resolve().parent.parent.joinpath("planner").rglob("*.py"):
+        if path.name == "policy.py" and path.parent.name == "reference":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        read |= {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+    assert sorted(set(Policy.model_fields) - read) == []
+
+
+def test_state_pension_age_is_the_acts_table() -> None:
+    """Pensions Act 2014 s.26: 66 to those born before 6 April 1960, then a month more for each
+    month of birth, 67 from 6 March 1961. The law, so not flagged for checking."""
+    steps = default_policy().state_pension_age
+    assert [
+        (s.born_from.isoformat(), s.years, s.months) for s in (steps[0], steps[1], steps[-1])
+    ] == [
+        ("1954-10-06", 66, 0),
+        ("1960-04-06", 66, 1),
+        ("1961-03-06", 67, 0),
+    ]
+    assert len(steps) == 13 and not policy_entries()["state_pension_age"].check
+    assert "section 26" in (policy_entries()["state_pension_age"].clause or "")

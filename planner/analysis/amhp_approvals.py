@@ -15,7 +15,6 @@ Months are counted on a grid of dates, one a month from the as-of date (`month_g
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,17 +22,11 @@ import numpy as np
 import numpy.typing as npt
 
 from planner.reference.policy import Policy
+from planner.workforce.dates import add_months as add_months  # read from here by others
 from planner.workforce.graph import WorkforceGraph
 from planner.workforce.graph_index import BoolArray, DateArray, WorkerIndex
 
 Months = npt.NDArray[np.int64]
-
-
-def add_months(d: date, months: int) -> date:
-    """The same day `months` later, or the month's last day when it is shorter."""
-    y, m = divmod(d.month - 1 + months, 12)
-    year, month = d.year + y, m + 1
-    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
 def expected_approval(ix: WorkerIndex, policy: Policy) -> DateArray:

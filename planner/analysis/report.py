@@ -16,12 +16,15 @@ from planner.analysis.amhp import amhp_sufficiency
 from planner.analysis.amhp_approvals import add_months
 from planner.analysis.findings import Finding, by_severity, finding, uk_date
 from planner.analysis.leadership import leadership
+from planner.analysis.pension_age_findings import pension_age_findings
 from planner.analysis.population_basis import population_basis
+from planner.analysis.recruitment import recruitment_findings
 from planner.analysis.results import AmhpSufficiency, LeadershipCover, SupervisionResult
 from planner.analysis.supervision import supervision
 from planner.analysis.sweep import DepartureImpact, departure_sweep
 from planner.gc_pause import collector_paused
 from planner.reference.policy import Policy, PolicyRow, default_policy, policy_table
+from planner.workforce.capacity import CaseworkCapacity, casework_capacity
 from planner.workforce.graph import WorkforceGraph, build
 from planner.workforce.models import Service
 from planner.workforce.names import Names, listed
@@ -48,6 +51,7 @@ class Report(BaseModel):
     local_authority: str
     as_of: date
     headcount: int
+    casework: CaseworkCapacity
     policy: list[PolicyRow]
     amhp: AmhpSufficiency
     supervision: SupervisionResult
@@ -83,7 +87,12 @@ def _analyse(wg: WorkforceGraph, policy: Policy, population_year: int | None) ->
         **{
             **dict(cover),
             "departure_sweep": sweep,
-            "findings": [*cover.findings, *sweep_findings(wg, policy, sweep, cover.horizon_end)],
+            "findings": [
+                *cover.findings,
+                *sweep_findings(wg, policy, sweep, cover.horizon_end),
+                *recruitment_findings(wg, cover, policy),
+                *pension_age_findings(wg, cover, policy),
+            ],
         }
     )
     findings = by_severity([*amhp.findings, *sup.findings, *lead.findings])
@@ -93,6 +102,7 @@ def _analyse(wg: WorkforceGraph, policy: Policy, population_year: int | None) ->
         local_authority=wg.service.local_authority,
         as_of=wg.as_of,
         headcount=len(wg.index),
+        casework=casework_capacity(wg.index.workers, policy, wg.as_of),
         policy=table,
         amhp=amhp,
         supervision=sup,

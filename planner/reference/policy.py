@@ -8,6 +8,7 @@ and which differ from the defaults.
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -46,6 +47,15 @@ class DepartureWeights(BaseModel):
     amhp_lost: float = Field(ge=0)
 
 
+class PensionAge(BaseModel):
+    """State Pension age for people born on or after `born_from` (until the next row's date)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    born_from: date
+    years: int = Field(ge=55, le=80)
+    months: int = Field(default=0, ge=0, le=11)
+
+
 class Policy(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -81,6 +91,7 @@ class Policy(BaseModel):
     practice_educator_final_placement_stage: Literal[1, 2]
     annual_turnover: float = Field(ge=0, le=1)
     time_to_fill_months: float = Field(ge=0, le=36)
+    state_pension_age: tuple[PensionAge, ...] = Field(min_length=1)
     amhp_training_months: int = Field(ge=1, le=60)
     amhp_training_min_pq_years: float = Field(ge=0, le=10)
     amhp_approval_lag_months: int = Field(ge=0, le=24)
@@ -130,6 +141,16 @@ class Policy(BaseModel):
         if len(set(names)) != len(names):
             raise ValueError("each rota shift needs its own name")
         return self
+
+    @field_validator("state_pension_age")
+    @classmethod
+    def _pension_ages_in_order(cls, value: tuple[PensionAge, ...]) -> tuple[PensionAge, ...]:
+        born = [row.born_from for row in value]
+        if born != sorted(set(born)):
+            raise ValueError(
+                "each State Pension age row needs a later birth date than the one before"
+            )
+        return value
 
     def with_changes(self, **changes: Any) -> Policy:
         """A copy with some values changed, validated like the defaults (raises ValidationError)."""

@@ -36,6 +36,9 @@ class Risk(_Frozen):
     band: RiskBand
     probability: float  # of leaving within the horizon
     reasons: list[str]
+    # The earliest day the incumbent may reach State Pension age, where that is within the
+    # horizon (from the birth year alone; a possible loss, not a retirement date).
+    may_reach_pension_age: date | None = None
 
 
 class Position(_Frozen):

@@ -3,8 +3,10 @@
 Positions are the post slots the leadership analysis found held and the role functions resting
 on one person (TCSW 2014 section 3 and Appendix One: categories A-E and their functions). Risk
 of loss follows issue 7: a planned leaving date or an AMHP approval lapsing within the horizon,
-a fixed-term or agency contract, otherwise the policy's annual turnover. Impact is the
-incumbent's score in the departure sweep.
+a fixed-term or agency contract, otherwise the policy's annual turnover. Someone who may reach
+State Pension age within the horizon (`state_pension_age`, from the birth year) is at least a
+medium risk, with that as a reason: a possible loss, not a retirement date, so the probability
+stays the one their other reasons give. Impact is the incumbent's score in the departure sweep.
 """
 
 from __future__ import annotations
@@ -16,14 +18,17 @@ from planner.analysis.leadership import post_credentials, post_slots
 from planner.analysis.report import Report
 from planner.reference.policy import Policy
 from planner.succession.candidates import Requirement
-from planner.succession.models import Credential, Position, PositionKind, Risk
+from planner.succession.models import Credential, Position, PositionKind, Risk, RiskBand
 from planner.workforce.graph import WorkforceGraph
-from planner.workforce.models import Contract
+from planner.workforce.models import Contract, Worker
+from planner.workforce.pension_age import may_reach_pension_age
 
 
 def risk_of_loss(wg: WorkforceGraph, staff_id: str, policy: Policy, horizon_end: date) -> Risk:
     """Band, probability of leaving within the horizon, and the reasons."""
     w = wg.index.workers[wg.index.pos[staff_id]]
+    pension = may_reach_pension_age(w, policy.state_pension_age, horizon_end)
+    also = [_pension_reason(w, pension, wg.as_of)] if pension else []
     reasons = []
     if w.planned_leaving_date is not None and w.planned_leaving_date <= horizon_end:
         reasons.append(f"plans to leave on {w.planned_leaving_date.isoformat()}")
@@ -31,13 +36,24 @@ def risk_of_loss(wg: WorkforceGraph, staff_id: str, policy: Policy, horizon_end:
     if expires is not None and wg.as_of <= expires <= horizon_end:
         reasons.append(f"AMHP approval expires on {expires.isoformat()}")
     if reasons:
-        return Risk(band="high", probability=1.0, reasons=reasons)
+        return Risk(
+            band="high", probability=1.0, reasons=reasons + also, may_reach_pension_age=pension
+        )
     if w.contract in (Contract.FIXED_TERM, Contract.AGENCY):
         p = policy.contract_leaving_probability
-        return Risk(band="medium", probability=p, reasons=[f"{w.contract.value} contract"])
+        reasons = [f"{w.contract.value} contract", *also]
+        return Risk(band="medium", probability=p, reasons=reasons, may_reach_pension_age=pension)
     years = policy.horizon_months / 12
     p = round(1 - (1 - policy.annual_turnover) ** years, 4)
-    return Risk(band="low", probability=p, reasons=["policy annual turnover"])
+    band: RiskBand = "medium" if pension else "low"
+    reasons = [*also, "policy annual turnover"]
+    return Risk(band=band, probability=p, reasons=reasons, may_reach_pension_age=pension)
+
+
+def _pension_reason(w: Worker, when: date, as_of: date) -> str:
+    if when <= as_of:
+        return f"may already have reached State Pension age (born {w.birth_year})"
+    return f"may reach State Pension age by {when.isoformat()} (born {w.birth_year})"
 
 
 def critical_positions(

@@ -1,5 +1,6 @@
 """A short, factual summary of a service: who is there on a date (planned leavers gone from
-their leaving date), at which levels, with which credentials."""
+their leaving date), at which levels, with which credentials, and the FTE they have for casework
+(less newly qualified workers' protected time, `planner.workforce.capacity`)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict
 
 from planner.reference.framework import load_framework
-from planner.workforce.models import Service
+from planner.reference.policy import Policy, default_policy
+from planner.workforce.capacity import CaseworkCapacity, casework_capacity
+from planner.workforce.models import Service, Worker
 
 
 class TeamSummary(BaseModel):
@@ -18,6 +21,7 @@ class TeamSummary(BaseModel):
     kind: str
     headcount: int
     fte: float
+    casework_fte: float
 
 
 class ServiceSummary(BaseModel):
@@ -29,6 +33,7 @@ class ServiceSummary(BaseModel):
     as_of: date
     headcount: int
     fte: float
+    casework: CaseworkCapacity
     by_level: dict[str, int]
     by_contract: dict[str, int]
     amhps: int
@@ -38,15 +43,18 @@ class ServiceSummary(BaseModel):
     teams: list[TeamSummary]
 
 
-def summarise(service: Service, as_of: date | None = None) -> ServiceSummary:
+def summarise(
+    service: Service, as_of: date | None = None, policy: Policy | None = None
+) -> ServiceSummary:
     on = as_of or service.as_of
+    policy = policy or default_policy()
     fw = load_framework()
     staff = service.staff_on(on)
     levels = Counter(w.pcf_level or "not a social worker" for w in staff)
     order = [*fw.level_ids(), "not a social worker"]
-    by_team: dict[str, list[float]] = {t.name: [] for t in service.teams}
+    by_team: dict[str, list[Worker]] = {t.name: [] for t in service.teams}
     for w in staff:
-        by_team.setdefault(w.team, []).append(w.fte)
+        by_team.setdefault(w.team, []).append(w)
     kinds = {t.name: t.kind for t in service.teams}
     return ServiceSummary(
         name=service.name,
@@ -56,6 +64,7 @@ def summarise(service: Service, as_of: date | None = None) -> ServiceSummary:
         as_of=on,
         headcount=len(staff),
         fte=round(sum(w.fte for w in staff), 2),
+        casework=casework_capacity(staff, policy, on),
         by_level={lv: levels[lv] for lv in order if levels[lv]},
         by_contract=dict(Counter(w.contract.value for w in staff)),
         amhps=sum(w.is_amhp(on) for w in staff),
@@ -66,10 +75,11 @@ def summarise(service: Service, as_of: date | None = None) -> ServiceSummary:
             TeamSummary(
                 name=name,
                 kind=kinds.get(name, "unknown"),
-                headcount=len(ftes),
-                fte=round(sum(ftes), 2),
+                headcount=len(members),
+                fte=round(sum(w.fte for w in members), 2),
+                casework_fte=casework_capacity(members, policy, on).casework_fte,
             )
-            for name, ftes in by_team.items()
+            for name, members in by_team.items()
         ],
     )
 

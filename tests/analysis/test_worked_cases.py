@@ -3,7 +3,8 @@
 Each `tests/cases/*.yaml` holds a service, optional policy changes, `expect` (the report's
 own shape, only the parts worth checking: a list of rows is matched row by row on the row's
 first key, e.g. `staff_id` or `code`; a list of ids is compared in any order) and `findings` that must be present (code, severity, and
-evidence that must be among the finding's). `absent` lists finding codes that must not be raised (red or amber).
+evidence that must be among the finding's, and `says`, words the finding's sentence must hold, as
+a person reads them). `absent` lists finding codes that must not be raised (red or amber).
 A case may also check the succession plan (`expect_plan`, the plan's own shape, e.g. its AMHP
 training pipeline) and the what-if projection (`expect_projection`: `reapproval_rate` and
 `months`, one row per month with the planned AMHP headcount, `amhp_planned`), and `amhp_page`
@@ -71,9 +72,14 @@ def test_worked_case(path: Path) -> None:
         found = [
             f
             for f in report.findings
-            if f.code == want["code"] and set(want.get("evidence", [])) <= set(f.evidence)
+            if f.code == want["code"]
+            and set(want.get("evidence", [])) <= set(f.evidence)
+            and want.get("says", "") in f.message
         ]
-        assert found, f"no {want['code']} finding with evidence {want.get('evidence')}"
+        assert found, (
+            f"no {want['code']} finding with evidence {want.get('evidence')} saying "
+            f"{want.get('says')!r}; found {[f.message for f in report.findings if f.code == want['code']]}"
+        )
         assert found[0].severity == want["severity"], f"{want['code']}: {found[0].message}"
     raised = [f for f in report.findings if f.severity != "green"]
     assert not [f.message for f in raised if f.code in spec.get("absent", [])]
