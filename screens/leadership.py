@@ -103,7 +103,18 @@ if missing:
     st.markdown(f":red[:material/error:] **{len(missing)} position(s) with no successor**")
     brief = ("Position", "Incumbent", "Risk", "Impact")
     st.dataframe([{k: r[k] for k in brief} for r in missing], hide_index=True)
-st.dataframe(rows, hide_index=True)
+st.dataframe(
+    rows,
+    hide_index=True,
+    column_config={
+        "May reach State Pension age": st.column_config.DateColumn(
+            format="DD/MM/YYYY",
+            help="The earliest day the incumbent may reach State Pension age, where that is "
+            "within the horizon: from the birth year alone (the roster gives no more). A "
+            "possible loss to plan for, not a retirement date.",
+        )
+    },
+)
 
 with st.expander(f"Development actions ({len(plan.development)} people)"):
     for who, actions in development_rows(plan, service).items():

@@ -7,28 +7,39 @@ import streamlit as st
 from planner.present.overview import ICON, action_views, headlines, level_chart
 from planner.workforce.summary import level_rows, summarise
 from screens.common.caches import report
-from screens.common.choice import as_of, current_service
+from screens.common.choice import as_of, current_policy, current_service
 from screens.common.signin import guard
 
 guard("overview")
 
-summary = summarise(current_service(), as_of())
+summary = summarise(current_service(), as_of(), current_policy())
 st.title(summary.name)
 st.caption(f"{summary.local_authority} · as of {summary.as_of:%d %B %Y}")
-cols = st.columns(4)
+cols = st.columns(5)
 cols[0].metric("Workers", summary.headcount)
 cols[1].metric("FTE", f"{summary.fte:g}")
-cols[2].metric("AMHPs with current approval", summary.amhps)
+cols[2].metric("FTE for casework", f"{summary.casework.casework_fte:g}", help=summary.casework.why)
+cols[3].metric("AMHPs with current approval", summary.amhps)
 amhp = report(current_service()).amhp
 pop = amhp.population_used
-cols[3].metric(
+cols[4].metric(
     f"Population served ({amhp.bases[0].words})",
     f"{pop:,}" if pop is not None else "not given",
     help=amhp.bases[0].source or amhp.population.note,
 )
+st.caption(f"FTE for casework: {summary.casework.why}")
 st.subheader("Teams")
 st.dataframe(
-    [{"Team": t.name, "Kind": t.kind, "People": t.headcount, "FTE": t.fte} for t in summary.teams],
+    [
+        {
+            "Team": t.name,
+            "Kind": t.kind,
+            "People": t.headcount,
+            "FTE": t.fte,
+            "FTE for casework": t.casework_fte,
+        }
+        for t in summary.teams
+    ],
     hide_index=True,
 )
 st.subheader("PCF levels")

@@ -65,7 +65,7 @@ def _input(field: PolicyField) -> object:
     if row.clause:
         help_text += f" — {row.clause}"
     key = f"policy_{row.name}"
-    if field.kind == "rota":
+    if field.kind in ("rota", "table"):
         st.markdown(f"**{field.label}**{flag} — {row.description}")
         table = st.data_editor(
             pd.DataFrame(row.value), num_rows="dynamic", key=key, hide_index=True
@@ -114,6 +114,7 @@ def _input(field: PolicyField) -> object:
     )
 
 
+TABLES = ("rota", "table", "weights")  # shown in full above, not in one cell
 fields = policy_fields(policy)
 groups = list(dict.fromkeys(f.row.group for f in fields))
 with st.form("policy_form"):
@@ -139,8 +140,8 @@ st.dataframe(
     [
         {
             "Value": f.label,
-            "In use": str(f.row.value) if f.kind not in ("rota", "weights") else "see above",
-            "Default": str(f.row.default) if f.kind not in ("rota", "weights") else "",
+            "In use": str(f.row.value) if f.kind not in TABLES else "see above",
+            "Default": str(f.row.default) if f.kind not in TABLES else "",
             "Changed": f.row.changed,
             "Unit": f.row.unit,
             "Check": f.row.check,

@@ -6,6 +6,7 @@ from planner.present.team import (
     CREDENTIALS,
     RosterFilter,
     TeamView,
+    capacity_of,
     heatmap_chart,
     heatmap_rows,
     roster_rows,
@@ -14,7 +15,7 @@ from planner.present.team import (
 from planner.reference.framework import load_framework
 from planner.workforce.graph import build
 from planner.workforce.models import Contract
-from screens.common.choice import as_of, current_service
+from screens.common.choice import as_of, current_policy, current_service
 from screens.common.signin import guard
 
 guard("team")
@@ -36,7 +37,12 @@ keep = RosterFilter(
     credentials=tuple(cols[3].multiselect("Credential", CREDENTIALS, key="f_credential")),
 )
 rows = roster_rows(service, on, keep)
-st.caption(f"{len(rows)} of {len(service.workers)} people, as of {on:%d/%m/%Y}")
+capacity = capacity_of(service, on, keep, current_policy())
+st.caption(
+    f"{len(rows)} of {len(service.workers)} people, as of {on:%d/%m/%Y} · "
+    f"{capacity.fte:g} FTE in post, {capacity.casework_fte:g} for casework"
+)
+st.caption(f"FTE for casework: {capacity.why}")
 st.dataframe(
     rows,
     hide_index=True,

@@ -41,6 +41,7 @@ def test_show_demo(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "show", "demo")
     assert code == 0
     assert "36 workers" in out and "12 AMHPs" in out
+    assert "33.3 FTE for casework (3 people in their first (ASYE) year)" in out
 
 
 def test_demo_round_trips_through_a_json_file(

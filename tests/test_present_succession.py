@@ -4,6 +4,7 @@ readiness filter, counts per band, positions with no successor, and the AMHP pip
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import cache
 
 from planner.present.succession import (
@@ -70,3 +71,16 @@ def test_pipeline_rows_follow_the_plan() -> None:
     plan = plan_service(load_demo())
     rows = pipeline_rows(plan)
     assert [r["Trainees to start"] for r in rows] == [y.starts_needed for y in plan.amhp.years]
+
+
+def test_positions_say_when_the_incumbent_may_reach_state_pension_age() -> None:
+    from pathlib import Path
+
+    from planner.reference.strict_yaml import read_yaml
+
+    case = Path(__file__).resolve().parent / "cases" / "state_pension_age.yaml"
+    service = Service.model_validate(read_yaml(case)["service"])
+    rows = {r["Position"]: r for r in position_rows(plan_service(service), service)}
+    manager = rows["Team manager, Parkside CMHT"]
+    assert manager["May reach State Pension age"] == date(2027, 10, 1)
+    assert manager["Risk"].startswith("medium: may reach State Pension age by 2027-10-01")

@@ -72,12 +72,13 @@ def _analyse(args: argparse.Namespace) -> int:
 def summary_lines(r: Report, names: Names) -> list[str]:
     """The report as a person reads it at a terminal: headline figures, the actions with the
     findings behind each, then what is fine."""
-    a, s, lead = r.amhp, r.supervision, r.leadership
+    a, s, lead, c = r.amhp, r.supervision, r.leadership, r.casework
     changed = [row.name for row in r.policy if row.changed]
     lines = [
         f"{r.service} — {r.local_authority}",
         f"As of {r.as_of:%d %B %Y}; {r.headcount} workers; policy: "
         + (f"changed {', '.join(changed)}" if changed else "defaults"),
+        f"{c.fte:g} FTE, {c.casework_fte:g} for casework: {c.why}",
         "",
         "AMHP sufficiency",
         f"  {a.headcount} AMHPs, {a.fte:g} FTE, {a.duty_fte:g} FTE on duty",

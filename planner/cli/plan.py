@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import date
 from typing import Any
 
 from xlsxwriter.exceptions import FileCreateError
@@ -69,6 +70,10 @@ def _plan(args: argparse.Namespace) -> int:
     return loaded.exit_code
 
 
+def _day(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
 def plan_summary(plan: SuccessionPlan) -> dict[str, Any]:
     """The plan in brief: what `--json` prints (candidates beyond the successors left out)."""
     return {
@@ -81,6 +86,7 @@ def plan_summary(plan: SuccessionPlan) -> dict[str, Any]:
                 "incumbent": p.position.incumbent,
                 "risk": p.position.risk.band,
                 "reasons": p.position.risk.reasons,
+                "may_reach_pension_age": _day(p.position.risk.may_reach_pension_age),
                 "impact": p.position.impact,
                 "successors": [
                     {

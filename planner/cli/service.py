@@ -122,14 +122,21 @@ def _population_text(service: Any, as_of: Any) -> str:
 
 
 def _print_summary(s: Any, population: str) -> None:
+    from planner.analysis.findings import plural
+
     print(f"{s.name} — {s.local_authority}")
     print(f"As of {s.as_of:%d %B %Y}; {population}")
     print(
         f"{s.headcount} workers, {s.fte:g} FTE; {s.amhps} AMHPs, {s.amhp_trainees} in AMHP "
         f"training, {s.bia} BIAs, {s.practice_educators} practice educators"
     )
+    c = s.casework
+    asye = plural(len(c.asye_first_year), "person", "people")
+    print(f"{c.casework_fte:g} FTE for casework ({asye} in their first (ASYE) year)")
     print("By PCF level: " + ", ".join(f"{k} {v}" for k, v in s.by_level.items()))
     for t in s.teams:
+        casework = f" ({t.casework_fte:g} for casework)" if t.casework_fte != t.fte else ""
         print(
-            f"  {t.name} ({t.kind}): {t.headcount} {'person' if t.headcount == 1 else 'people'}, {t.fte:g} FTE"
+            f"  {t.name} ({t.kind}): {t.headcount} {'person' if t.headcount == 1 else 'people'}, "
+            f"{t.fte:g} FTE{casework}"
         )

@@ -24,6 +24,7 @@ _ACRONYMS = {
     "mb": "MB",
     "100k": "100,000",
     "psw": "PSW",
+    "pension": "Pension",
 }
 
 
@@ -37,14 +38,15 @@ def label(name: str) -> str:
 class PolicyField:
     row: PolicyRow
     label: str
-    # "int", "float", "level", "basis", "stage", "rota", "posts", "categories", "team_kinds"
-    # or "weights"
+    # "int", "float", "level", "basis", "stage", "rota", "table" (rows edited like the rota),
+    # "posts", "categories", "team_kinds" or "weights"
     kind: str
     options: tuple[str, ...] = ()
 
 
 _SPECIAL = {
     "rota": "rota",
+    "state_pension_age": "table",
     "supervisor_min_level": "level",
     "population_basis": "basis",
     "practice_educator_final_placement_stage": "stage",

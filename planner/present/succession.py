@@ -87,6 +87,7 @@ def position_rows(
                 "Position": position_name(p),
                 "Incumbent": _who(p.position.incumbent, known),
                 "Risk": _risk(p),
+                "May reach State Pension age": p.position.risk.may_reach_pension_age,
                 "Impact": p.position.impact,
                 "First successor": _who(first.staff_id, known) if first else NO_SUCCESSOR,
                 "Readiness": band(p),

@@ -14,6 +14,8 @@ from typing import Any
 import altair as alt
 
 from planner.reference.framework import load_framework
+from planner.reference.policy import Policy
+from planner.workforce.capacity import CaseworkCapacity, casework_capacity
 from planner.workforce.graph import EdgeKind, WorkforceGraph, worker_node
 from planner.workforce.models import Service, Worker
 
@@ -72,6 +74,12 @@ def approval_text(w: Worker) -> str:
 
 def level_name(level: str | None) -> str:
     return load_framework().level(level).name if level else "—"
+
+
+def capacity_of(service: Service, on: date, keep: RosterFilter, policy: Policy) -> CaseworkCapacity:
+    """The FTE in post on the date among those the filter keeps, and how much is for casework
+    (less the ASYE workers' protected development time)."""
+    return casework_capacity([w for w in service.staff_on(on) if keep.keeps(w, on)], policy, on)
 
 
 def roster_rows(service: Service, on: date, keep: RosterFilter) -> list[dict[str, Any]]:

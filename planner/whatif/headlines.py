@@ -84,6 +84,13 @@ FIGURES: tuple[tuple[str, str, Better, Callable[[Report], float | None]], ...] =
         "higher",
         lambda r: r.amhp.horizon.months[-1].headcount,
     ),
+    ("fte", "FTE", "higher", lambda r: r.casework.fte),
+    (
+        "casework_fte",
+        "FTE for casework (less ASYE protected time)",
+        "higher",
+        lambda r: r.casework.casework_fte,
+    ),
     ("supervisors_over_capacity", "Supervisors over capacity", "lower", _over_capacity),
     ("posts_not_filled", "Needed posts vacant or unqualified", "lower", _posts_not_filled),
     (

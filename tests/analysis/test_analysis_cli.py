@@ -131,3 +131,16 @@ def test_an_unusable_file_is_exit_2_with_a_sentence(
     code, out, err = run(capsys, "analyse", str(f))
     assert code == 2 and out == "" and "not a readable JSON file" in err
     assert "Traceback" not in err
+
+
+def test_the_fte_for_casework_is_printed_with_the_reason(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """asye_workload_reduction: the demo's three ASYE workers in their first year (3.0 FTE)
+    carry 10% less casework, so 33.6 FTE gives 33.3 for casework, and the text says why."""
+    c = analyse(load_demo()).casework
+    assert (c.fte, c.reduction_fte, c.casework_fte) == (33.6, 0.3, 33.3)
+    _, out, _ = run(capsys, "analyse", "demo")
+    assert "33.6 FTE, 33.3 for casework: 3 people are in their first (ASYE) year" in out
+    _, js, _ = run(capsys, "analyse", "demo", "--json")
+    assert json.loads(js)["casework"]["casework_fte"] == 33.3

@@ -51,3 +51,12 @@ def test_severity_is_shown_with_material_icons_not_emoji() -> None:
     assert all(line.startswith(tuple(ICON.values())) for line in lines)
     assert not any(ord(ch) > 0xFFFF for line in lines for ch in line)
     assert all(":material/" in icon for icon in ICON.values())
+
+
+def test_overview_shows_the_fte_for_casework_and_why() -> None:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    casework = next(m for m in at.metric if m.label == "FTE for casework")
+    assert casework.value == "33.3"
+    assert any("3 people are in their first (ASYE) year" in c.value for c in at.caption)
+    teams = at.dataframe[0].value
+    assert list(teams["FTE for casework"]) == [1.0, 7.9, 8.5, 10.5, 5.4]

@@ -28,6 +28,13 @@ def test_team_page_lists_everyone_and_filters_by_team() -> None:
     assert set(table["Team"]) == {"AMHP Hub"} and len(table) == 9
 
 
+def test_team_page_gives_the_fte_for_casework_of_those_shown() -> None:
+    at = app().switch_page("screens/team.py").run()
+    assert any("33.6 FTE in post, 33.3 for casework" in c.value for c in at.caption)
+    at.multiselect(key="f_team").set_value(["AMHP Hub"]).run()  # nobody there is in their ASYE
+    assert any("7.9 FTE in post, 7.9 for casework" in c.value for c in at.caption)
+
+
 def test_team_page_filters_by_credential() -> None:
     at = app().switch_page("screens/team.py").run()
     at.multiselect(key="f_credential").set_value(["AMHP trainee"]).run()
@@ -47,6 +54,13 @@ def _saved_policy() -> Policy:
         sid = db.services()[0].id
         saved = saved_settings(db, sid)
     return saved.policy if saved else default_policy()
+
+
+def test_settings_page_shows_the_state_pension_age_table() -> None:
+    at = app().switch_page("screens/settings.py").run()
+    assert any(m.value.startswith("**State Pension age**") for m in at.markdown)
+    table = next(d for d in at.dataframe if d.key == "policy_state_pension_age").value
+    assert len(table) == 13 and list(table.iloc[-1]) == ["1961-03-06", 67, 0]
 
 
 def test_settings_page_refuses_a_bad_value_and_keeps_the_old_policy() -> None:

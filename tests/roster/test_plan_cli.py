@@ -50,6 +50,7 @@ def test_json_summarises_positions_successors_and_findings(
         "gaps": "none",
     }
     assert [f["message"] for f in data["findings"]] == [f.message for f in plan.findings]
+    assert lead["may_reach_pension_age"] is None  # NB002 gave a leaving date: it stands
 
 
 def test_a_missing_service_is_a_plain_error_and_exit_2(

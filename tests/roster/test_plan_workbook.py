@@ -18,6 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from planner.analysis.report import Report
 from planner.reference.framework import load_framework
 from planner.reference.policy import policy_entries
+from planner.reference.strict_yaml import read_yaml
 from planner.roster.reading.importer import import_roster
 from planner.succession.models import SuccessionPlan
 from planner.workbooks.plan import plan_and_report, plan_workbook_bytes, write_plan_workbook
@@ -85,9 +86,10 @@ def test_every_position_and_successor_reads_back(written: Written, book: openpyx
         pos = p.position
         assert row[0] == pos.key and row[3] == pos.incumbent and row[5] == pos.risk.band
         assert row[6] == "; ".join(pos.risk.reasons)
-        assert row[7] == pytest.approx(pos.impact)
+        assert row[7] is None  # nobody in a demo position may reach State Pension age
+        assert row[8] == pytest.approx(pos.impact)
         for k in range(3):
-            got = row[8 + 4 * k : 12 + 4 * k]
+            got = row[9 + 4 * k : 13 + 4 * k]
             if k < len(p.successors):
                 c = p.successors[k]
                 assert [got[0], got[2], got[3]] == [
@@ -102,7 +104,7 @@ def test_every_position_and_successor_reads_back(written: Written, book: openpyx
 def test_amhp_lead_row_as_the_demo_says(book: openpyxl.Workbook) -> None:
     row = next(r for r in _rows(book["Succession plan"]) if r[0] == "post:amhp_lead:NB002")
     assert row[4] == "@SUM(A1)" and row[5] == "high"
-    assert row[8:12] == ["NB006", "=1+1", "Ready now", "none"]
+    assert row[9:13] == ["NB006", "=1+1", "Ready now", "none"]
 
 
 def test_gap_text_names_domain_levels() -> None:
@@ -182,7 +184,7 @@ def test_headings_frozen_filtered_and_printable(book: openpyxl.Workbook) -> None
             assert int(setup.scale) >= 77, ws.title
     plan = book["Succession plan"]
     assert plan.print_title_rows == "$1:$1" and plan.print_title_cols == "$A:$A"
-    assert [b.id for b in plan.col_breaks.brk] == [8, 12, 16]  # a page for each successor
+    assert [b.id for b in plan.col_breaks.brk] == [9, 13, 17]  # a page for each successor
 
 
 def test_formula_looking_names_stay_text(book: openpyxl.Workbook) -> None:
@@ -228,3 +230,18 @@ def test_writes_to_a_path_and_a_stream_alike(tmp_path: Path) -> None:
     write_plan_workbook(demo, None, None, stream)
     a, b = (openpyxl.load_workbook(src)["Succession plan"] for src in (path, stream))
     assert _rows(a) == _rows(b) and len(_rows(a)) == len(plan.positions)
+
+
+def test_the_date_someone_may_reach_state_pension_age_is_a_column(tmp_path: Path) -> None:
+    """tests/cases/state_pension_age.yaml: Priya Shah (born 1961) may reach it on 01/10/2027,
+    within the horizon; Piers Vance (born 1962) not until 2029, so his cell is empty."""
+    case = Path(__file__).resolve().parent.parent / "cases" / "state_pension_age.yaml"
+    service = Service.model_validate(read_yaml(case)["service"])
+    out = tmp_path / "plan.xlsx"
+    write_plan_workbook(service, None, None, out)
+    ws = openpyxl.load_workbook(out)["Succession plan"]
+    column = [c.value for c in ws[1]].index("Pension age")
+    rows = {r[0]: r for r in _rows(ws)}
+    assert _day(rows["post:team_manager@Parkside CMHT:P2"][column]) == date(2027, 10, 1)
+    assert "born 1961" in rows["post:team_manager@Parkside CMHT:P2"][6]
+    assert rows["function:D.i"][column] is None

@@ -176,3 +176,11 @@ def test_nobody_before_or_in_their_asye_brings_or_gains_an_amhp_approval(level: 
     if junior is not None:
         approve = QualifiesAmhp(staff_id=junior.staff_id, amhp_approved_on=TODAY)
         assert "cannot hold" in str(apply(Scenario(name="t", edits=(approve,)), DEMO, POLICY))
+
+
+def test_a_newly_qualified_recruit_adds_less_casework_than_fte() -> None:
+    """asye_workload_reduction: a full-time ASYE recruit is 1 FTE but, in their first year,
+    0.9 FTE for casework (10% protected development time)."""
+    figures = moved(Recruit(team="North CMHT", pcf_level="asye", start_date=TODAY))
+    assert figures["fte"] == (33.6, 34.6, "better")
+    assert figures["casework_fte"] == (33.3, 34.2, "better")

@@ -1,5 +1,6 @@
-"""The Succession plan sheet (each critical position: incumbent, risk band and reasons, impact,
-successors 1-3 each with readiness and gaps) and the Development plans sheet (one row per action,
+"""The Succession plan sheet (each critical position: incumbent, risk band and reasons, the
+earliest date the incumbent may reach State Pension age where that is within the horizon,
+impact, successors 1-3 each with readiness and gaps) and the Development plans sheet (one row per action,
 with a status column the service keeps up to date from a drop-down). TCSW 2014 role category
 E.ii, workforce management and succession planning; Appendix One for the gaps."""
 
@@ -28,6 +29,7 @@ def position_row(book: Book, p: PositionPlan) -> list[Cell]:
         book.name(pos.incumbent),
         pos.risk.band,
         "; ".join(pos.risk.reasons),
+        pos.risk.may_reach_pension_age,
         pos.impact,
     ]
     for k in range(SUCCESSORS):
@@ -36,10 +38,21 @@ def position_row(book: Book, p: PositionPlan) -> list[Cell]:
 
 
 def write_positions(book: Book) -> None:
-    headings = ["Position", "Kind", "What", "Incumbent", "Name", "Risk", "Why", "Impact"]
+    headings = [
+        "Position",
+        "Kind",
+        "What",
+        "Incumbent",
+        "Name",
+        "Risk",
+        "Why",
+        "Pension age",  # the earliest day the incumbent may reach it, within the horizon
+        "Impact",
+    ]
     # Printed, the position and its risk fill the first page across, each successor the next,
     # with the position again at the left of each.
-    groups = [len(headings) + 4 * k for k in range(SUCCESSORS)]
+    lead = len(headings)
+    groups = [lead + 4 * k for k in range(SUCCESSORS)]
     s = book.sheet("Succession plan", repeated_columns=1, breaks=groups)
     for k in range(1, SUCCESSORS + 1):
         headings += [f"Successor {k}", f"Name {k}", f"Readiness {k}", f"Gaps {k}"]
@@ -47,7 +60,7 @@ def write_positions(book: Book) -> None:
         headings, [position_row(book, p) for p in book.plan.positions], main=True, rag=(5,)
     )
     for k in range(SUCCESSORS):
-        s.rag_column(10 + 4 * k, first, last)
+        s.rag_column(lead + 2 + 4 * k, first, last)  # each successor's readiness
     s.finish()
 
 
