@@ -35,7 +35,13 @@ THEMES: dict[str, tuple[str, ...]] = {
         "amhp_without_amhp_supervision",
         "amhp_supervisor_not_in_service",
     ),
-    "leaving": ("planned_departure", "post_holder_leaving", "amhp_leaving"),
+    "leaving": (
+        "planned_departure",
+        "post_holder_leaving",
+        "amhp_leaving",
+        "recruitment_too_late",
+        "recruitment_start_by",
+    ),
     "first_year": (
         "asye_supervisor_below_level",
         "asye_frequency_at_risk",
@@ -58,6 +64,7 @@ THEMES: dict[str, tuple[str, ...]] = {
         "single_point_of_failure",
         "category_without_eligible",
         "highest_impact_departures",
+        "state_pension_age",
     ),
     "allocation": (
         "allocated_beyond_eligibility",
@@ -114,7 +121,7 @@ def _theme_key(item: tuple[str, list[Finding]]) -> int:
 
 def _leaver(f: Finding) -> str | None:
     """The one person a departure finding is about, if it is about one."""
-    if f.code == "planned_departure":
+    if f.code in ("planned_departure", "recruitment_too_late", "recruitment_start_by"):
         return f.evidence[0]
     people = f.evidence[1:] if f.code == "post_holder_leaving" else f.evidence
     return people[0] if len(people) == 1 else None

@@ -14,7 +14,6 @@ from datetime import date
 
 from planner.analysis.findings import Finding, agree, finding, plural, uk_date
 from planner.analysis.results import LeadershipCover
-from planner.analysis.words import and_list, person, post_title
 from planner.reference.policy import Policy
 from planner.workforce.graph import WorkforceGraph
 from planner.workforce.models import Worker
@@ -22,7 +21,7 @@ from planner.workforce.pension_age import may_reach_pension_age
 
 USED = ("state_pension_age", "horizon_months")
 SOURCES = ("pensions-act-2014",)
-NAMED = 8  # people named in the one green line; the rest counted
+NAMED = 8  # people named for each birth year in the one green line; the rest counted
 
 
 def pension_age_findings(
@@ -67,16 +66,15 @@ def _gap_finding(
 ) -> Finding:
     parts = []
     if held:
-        titles = and_list([post_title(k, wg.framework) for k in held])
+        titles = wg.names.posts(held)
         parts.append(f"holds the {'post' if len(held) == 1 else 'posts'} of {titles}")
     if covered:
-        kind = "role function" if len(covered) == 1 else "role functions"
-        parts.append(f"is the only one covering {kind} {and_list(covered)}")
+        parts.append(f"is the only one covering {wg.names.functions(covered)}")
     return finding(
         "leadership",
         "state_pension_age",
         "amber",
-        f"{person(wg, w.staff_id)} {_reaches(wg, w, when)} (born {w.birth_year}; the roster gives "
+        f"{wg.names.person(w.staff_id)} {_reaches(wg, w, when)} (born {w.birth_year}; the roster gives "
         f"only the year) and {' and '.join(parts)}: a possible loss to plan for, not a "
         "retirement date.",
         evidence=[w.staff_id, *held, *covered],
@@ -91,9 +89,10 @@ def _watch_finding(
 ) -> Finding:
     n = len(others)
     who = plural(n, "more person", "more people") if more else plural(n, "person", "people")
-    names = ", ".join(f"{w.name} ({w.staff_id}, born {w.birth_year})" for w in others[:NAMED])
-    if n > NAMED:
-        names += f" and {n - NAMED} more"
+    years: dict[int | None, list[str]] = {}
+    for w in sorted(others, key=lambda w: w.birth_year or 0):
+        years.setdefault(w.birth_year, []).append(w.staff_id)
+    names = "; ".join(f"born {y}, {wg.names.people(ids, NAMED)}" for y, ids in years.items())
     return finding(
         "leadership",
         "state_pension_age_watch",

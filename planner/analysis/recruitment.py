@@ -14,11 +14,11 @@ from datetime import date, timedelta
 
 from planner.analysis.findings import Finding, finding, plural, uk_date
 from planner.analysis.results import LeadershipCover, PostCover
-from planner.analysis.words import and_list, person, post_title
 from planner.reference.policy import Policy
 from planner.workforce.dates import DAYS_IN_MONTH, months_as_days
 from planner.workforce.graph import WorkforceGraph
 from planner.workforce.models import Worker
+from planner.workforce.names import listed
 
 USED = ("time_to_fill_months", "horizon_months")
 WEEKS_SHOWN = 8  # a gap shorter than this is said in weeks, longer in months
@@ -61,10 +61,10 @@ def _finding(
 ) -> Finding:
     leaves = w.planned_leaving_date
     assert leaves is not None
-    titles = and_list([post_title(k, wg.framework) for k in keys])
+    titles = listed([wg.names.post(k) for k in keys])
     holding = f"holding the {'post' if len(keys) == 1 else 'posts'} of {titles}"
     to_fill = f"with {policy.time_to_fill_months:g} months to fill a post"
-    who = person(wg, w.staff_id)
+    who = wg.names.person(w.staff_id)
     if start < wg.as_of:
         filled = wg.as_of + (leaves - start)
         the_post = "the post" if len(keys) == 1 else "the posts"
