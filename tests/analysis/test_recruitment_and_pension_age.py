@@ -95,3 +95,16 @@ def test_the_demo_gains_few_findings() -> None:
     new = [f for f in analyse(load_demo()).findings if f.code in codes]
     assert len(new) <= 3
     assert sum(f.severity in ("red", "amber") for f in new) <= 2
+
+
+def test_each_rule_joins_the_action_a_manager_would_take() -> None:
+    report = analyse(load_demo())
+    mine = [a.title for a in report.actions for f in a.findings if f.code == "recruitment_start_by"]
+    # Each leaver's recruitment date sits with the rest of their leaving, not apart from it.
+    assert sorted(mine) == [
+        "Plan for Joanne Hughes (NB005) leaving on 30/11/2027",
+        "Plan for Marcus Bell (NB002) leaving on 31/03/2027",
+    ]
+    pension = analyse(_case("state_pension_age"))
+    titles = {a.title for a in pension.actions for f in a.findings if f.code == "state_pension_age"}
+    assert titles == {"Name and develop successors where a post or function rests on one person"}
