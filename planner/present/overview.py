@@ -70,6 +70,11 @@ def action_views(found: list[Action]) -> list[ActionView]:
     ]
 
 
+def fine_lines(found: list[Finding]) -> list[str]:
+    """The green findings: what the rules found in order, worth knowing, not acting on."""
+    return [f"{ICON['green']} {f.message}" for f in found if f.severity == "green"]
+
+
 def level_chart(levels: list[dict[str, object]]) -> alt.Chart:
     """People at each PCF level, a bar each, in the framework's order."""
     chart: alt.Chart = (

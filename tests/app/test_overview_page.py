@@ -60,3 +60,11 @@ def test_overview_shows_the_fte_for_casework_and_why() -> None:
     assert any("3 people are in their first (ASYE) year" in c.value for c in at.caption)
     teams = at.dataframe[0].value
     assert list(teams["FTE for casework"]) == [1.0, 7.9, 8.5, 10.5, 5.4]
+
+
+def test_the_overview_says_team_kinds_in_words_and_what_is_fine() -> None:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    teams = at.dataframe[0].value
+    assert "amhp_service" not in set(teams["Kind"]) and "AMHP service" in " ".join(teams["Kind"])
+    fine = next(e for e in at.expander if e.label.startswith("What is fine"))
+    assert fine.markdown and all(":material/check_circle:" in m.value for m in fine.markdown)
