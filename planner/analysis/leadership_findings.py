@@ -53,14 +53,15 @@ def _post_findings(r: LeadershipCover, policy: Policy, names: Names) -> list[Fin
                 finding(
                     "leadership",
                     "post_holder_leaving",
-                    "red" if all_go else "amber",
+                    # red when nobody, or fewer than the bench, could step in
+                    "red" if all_go and p.bench_in_service < policy.single_point_bench else "amber",
                     f"{names.post(p.key)}: {names.people(p.holders_leaving)} "
                     f"{agree(len(p.holders_leaving), 'plans', 'plan')} to leave by "
                     f"{uk_date(r.horizon_end)}"
                     + (f"; {plural(p.bench_in_service, 'other')} eligible now." if all_go else "."),
                     evidence=[p.key, *p.holders_leaving],
                     policy=policy,
-                    used=("horizon_months",),
+                    used=("horizon_months", "single_point_bench"),
                 )
             )
         if p.key in single:
