@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from math import ceil, floor
 
 from xlsxwriter.worksheet import Worksheet
@@ -91,7 +92,7 @@ _PIECE = re.compile(r".+?(?:(?:-|(?<!/)/)(?=[A-Za-z])|$)")
 
 def text_width(text: str) -> float:
     """How wide `text` is on one line, in digits (the unit of a column's width)."""
-    return BOLD * sum(_WIDTH.get(c, _WIDEST) for c in text) / _DIGIT
+    return BOLD * sum([_WIDTH.get(c, _WIDEST) for c in text]) / _DIGIT
 
 
 def _line_count(paragraph: str, room: float) -> int:
@@ -117,10 +118,14 @@ def _line_count(paragraph: str, room: float) -> int:
     return count
 
 
+@lru_cache(maxsize=16_384)
 def lines(text: str, width: float) -> int:
     """How many lines `text` takes wrapped in a column `width` digits wide: its words, and
-    pieces of words, laid along lines a digit narrower than the column (the cell's margins)."""
+    pieces of words, laid along lines a digit narrower than the column (the cell's margins).
+    Remembered: a roster repeats its teams, job titles and levels thousands of times."""
     room = max(width - 1, 1.0)
+    if "\n" not in text and text_width(text) <= room:
+        return 1
     return sum(_line_count(part, room) for part in text.split("\n"))
 
 
