@@ -23,8 +23,8 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check planner screens app.py tests bench tools
 	$(BIN)/mypy
 
-# Chromium, LibreOffice, the Carlito font and PostgreSQL: installed as root, else the command
-# to run is printed and the tests that need them are skipped with it as the reason.
+# Chromium, LibreOffice, the Carlito font, Poppler and PostgreSQL: installed as root, else the
+# command to run is printed and the tests that need them are skipped with it as the reason.
 test-deps:
 	$(BIN)/python tools/test_deps.py
 

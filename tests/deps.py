@@ -1,6 +1,7 @@
 """A test that needs a Debian tool (`tools/test_deps.py`: Chromium, LibreOffice, the Carlito
-font, PostgreSQL) is skipped where it is missing, the reason naming the command that installs
-it; where PLANNER_REQUIRE_TEST_DEPS is set (CI) it fails instead, so nothing is skipped there."""
+font, Poppler, PostgreSQL) is skipped where it is missing, the reason naming the command that
+installs it; where PLANNER_REQUIRE_TEST_DEPS is set (CI) it fails instead, so nothing is skipped
+there."""
 
 from __future__ import annotations
 

@@ -91,7 +91,8 @@ def test_not_root_prints_the_one_command(
     assert test_deps.main() == 0
     out = capsys.readouterr().out
     command = (
-        "sudo apt-get install -y chromium libreoffice-calc-nogui fonts-crosextra-carlito postgresql"
+        "sudo apt-get install -y chromium libreoffice-calc-nogui fonts-crosextra-carlito "
+        "poppler-utils postgresql"
     )
     assert command in out and "skipped" in out
 

@@ -41,6 +41,12 @@ def postgres_bin_dir() -> Path | None:
     return Path(on_path).parent if on_path else None
 
 
+def poppler() -> bool:
+    """Poppler's pdftoppm and pdftotext, which turn the printed workbook into page images and
+    text."""
+    return all(shutil.which(tool) for tool in ("pdftoppm", "pdftotext"))
+
+
 def carlito() -> bool:
     """Carlito, the free font with Calibri's measurements. The workbooks are set in Calibri;
     without Carlito LibreOffice prints them in a wider font, smaller than Excel would."""
@@ -73,6 +79,12 @@ NEEDS = (
         "the Carlito font",
         ("fonts-crosextra-carlito",),
         carlito,
+        "the test of the printed plan workbook",
+    ),
+    Need(
+        "Poppler",
+        ("poppler-utils",),
+        poppler,
         "the test of the printed plan workbook",
     ),
     Need(

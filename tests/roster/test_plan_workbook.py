@@ -73,6 +73,7 @@ def test_sheets_in_order(book: openpyxl.Workbook) -> None:
         "Succession plan",
         "Development plans",
         "Roster",
+        "Policy values",
         "Sources",
     ]
 
@@ -185,6 +186,12 @@ def test_headings_frozen_filtered_and_printable(book: openpyxl.Workbook) -> None
     plan = book["Succession plan"]
     assert plan.print_title_rows == "$1:$1" and plan.print_title_cols == "$A:$A"
     assert [b.id for b in plan.col_breaks.brk] == [9, 13, 17]  # a page for each successor
+    # the long tables fit one page across, their headings atop every page
+    for sheet, headings in (("Roster", "$1:$1"), ("Policy values", "$3:$3"), ("Sources", "$3:$3")):
+        ws = book[sheet]
+        assert ws.print_title_rows == headings, sheet
+    for sheet in ("Summary", "Policy values", "Sources"):
+        assert book[sheet].sheet_properties.pageSetUpPr.fitToPage, sheet
 
 
 def test_formula_looking_names_stay_text(book: openpyxl.Workbook) -> None:
@@ -206,10 +213,17 @@ def test_roster_sheet_imports_back_as_the_service(written: Written) -> None:
     assert back.service.workers == service.workers
 
 
-def test_sources_sheet_cites_every_source_and_policy_value(book: openpyxl.Workbook) -> None:
-    cells = {c for row in book["Sources"].iter_rows(values_only=True) for c in row}
-    assert set(load_framework().sources) <= cells
-    assert set(policy_entries()) <= cells
+def test_sources_and_policy_values_sheets_cite_every_source_and_policy_value(
+    book: openpyxl.Workbook,
+) -> None:
+    sources = _rows(book["Sources"], first=4)  # under the title and the headings
+    assert {row[0] for row in sources} == set(load_framework().sources)
+    policy = _rows(book["Policy values"], first=4)
+    assert [row[0] for row in policy] == list(policy_entries())
+    # each value's source is one the Sources sheet lists, with the clause in it where known
+    assert {row[6] for row in policy} <= {row[0] for row in sources}
+    clauses = {name: e.clause for name, e in policy_entries().items()}
+    assert {row[0]: row[7] for row in policy} == clauses
 
 
 def test_summary_names_the_service_and_every_finding(

@@ -44,13 +44,19 @@ class TextTooLong(OSError):
 
 
 class Formats:
-    def __init__(self, wb: Workbook) -> None:
+    """The formats of a workbook's cells. `wrapped` is for a sheet that is printed: text longer
+    than its column wraps and every cell starts at the top of its row; `cell` is then the
+    format of a column's cells (None otherwise: the default)."""
+
+    def __init__(self, wb: Workbook, wrapped: bool = False) -> None:
         heading = {"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True}
+        body = {"text_wrap": True, "valign": "top"} if wrapped else {}
         self.header = wb.add_format(heading)
         self.header_quoted = wb.add_format({**heading, "quote_prefix": True})
-        self.date = wb.add_format({"num_format": DATE_FORMAT})
-        self.quoted = wb.add_format({"quote_prefix": True})
-        self.share = wb.add_format({"num_format": "0.0#"})
+        self.cell = wb.add_format(body) if wrapped else None
+        self.date = wb.add_format({**body, "num_format": DATE_FORMAT})
+        self.quoted = wb.add_format({**body, "quote_prefix": True})
+        self.share = wb.add_format({**body, "num_format": "0.0#"})
         self.percent = wb.add_format({"num_format": "0%"})
         self.text = wb.add_format({"num_format": "@"})
         self.wrap = wb.add_format({"text_wrap": True, "valign": "top"})

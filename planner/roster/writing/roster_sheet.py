@@ -6,7 +6,7 @@ column, chosen once by the column's kind, because an export can hold 100,000 peo
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 import xlsxwriter
@@ -29,12 +29,12 @@ from planner.roster.writing.cell_writers import (
 from planner.workforce.models import Service
 
 ROSTER_SHEET = "Roster"
+TextHeight = Callable[[str, float], float]  # points text stands wrapped in a column this wide
 TEMPLATE_ROWS = 1000  # rows of an empty template that carry the date formats
 
 
-def column_writers(ws: Worksheet, fmt: Formats, layout: Layout) -> list[Put]:
+def column_writers(ws: Worksheet, fmt: Formats, layout: Layout, put_text: Put) -> list[Put]:
     fw = load_framework()
-    put_text = text_writer(ws, fmt)
     labels = {
         "profession": {v: c.label for v, c in layout.spec.choices["profession"].items()},
         "contract": {v: c.label for v, c in layout.spec.choices["contract"].items()},
@@ -60,25 +60,38 @@ def column_writers(ws: Worksheet, fmt: Formats, layout: Layout) -> list[Put]:
 
 
 def write_roster_sheet(
-    ws: Worksheet, fmt: Formats, layout: Layout, service: Service | None, lists: dict[str, str]
+    ws: Worksheet,
+    fmt: Formats,
+    layout: Layout,
+    service: Service | None,
+    lists: dict[str, str],
+    text_height: TextHeight | None = None,
 ) -> None:
+    """The Roster sheet. With `text_height` (the plan workbook, which is printed, with
+    `Formats(wb, wrapped=True)`) each row is as tall as its longest text wrapped in its column,
+    so no cell is cut: neither program works out a row's height when it opens a file."""
     extra = service.extra_columns if service else ()
     headings = [c.header for c in layout.columns] + list(extra)
+    widths = column_widths(layout.columns, len(extra))
     _layout_columns(ws, fmt, layout.columns, len(extra))
     ws.freeze_panes(1, 2)
     write_headings(ws, fmt, headings)
     _validations(ws, layout, lists)
+    heights: list[float] = []  # of the texts of the row being written
+    put_text = text_writer(ws, fmt)
+    if text_height is not None:
+        put_text = _measuring(put_text, widths, text_height, heights)
+        _tall_enough(ws, 0, [text_height(h, w) for h, w in zip(headings, widths, strict=True)])
     if service is None:
         return
     writers = list(
         zip(
             range(len(layout.columns)),
             [c.field for c in layout.columns],
-            column_writers(ws, fmt, layout),
+            column_writers(ws, fmt, layout, put_text),
             strict=True,
         )
     )
-    put_text = text_writer(ws, fmt)
     first_extra = len(layout.columns)
     for row, worker in enumerate(service.workers, start=1):
         values = worker.__dict__
@@ -91,9 +104,41 @@ def write_roster_sheet(
                 text = worker.extra.get(key)
                 if text:
                     put_text(row, col, text)
+        if heights:
+            _tall_enough(ws, row, heights)
+            heights.clear()
 
 
-KIND_WIDTHS = {"text": 18, "date": 12, "share": 8, "level": 26, "role_functions": 28, "posts": 26}
+def _measuring(
+    put_text: Put, widths: Sequence[float], text_height: TextHeight, heights: list[float]
+) -> Put:
+    """`put_text`, noting in `heights` how tall each text it writes stands wrapped."""
+
+    def put(row: int, col: int, value: str) -> None:
+        put_text(row, col, value)
+        heights.append(text_height(value, widths[col]))
+
+    return put
+
+
+def _tall_enough(ws: Worksheet, row: int, heights: Sequence[float]) -> None:
+    """The row as tall as the tallest of these, when that is taller than a row of one line.
+    In constant-memory mode a row is written out when the next is started, so the row just
+    written can still be given its height."""
+    tallest = max(heights, default=0.0)
+    if tallest > ws.default_row_height:
+        ws.set_row(row, tallest)
+
+
+KIND_WIDTHS = {
+    "text": 18,
+    "date": 12,
+    "share": 8,
+    "level": 26,
+    "domain_levels": 28,
+    "role_functions": 28,
+    "posts": 26,
+}
 EXTRA_WIDTH = 16  # HR's own columns after ours
 
 
@@ -105,10 +150,10 @@ def column_widths(columns: Sequence[Column], n_extra: int) -> list[int]:
 
 def _layout_columns(ws: Worksheet, fmt: Formats, columns: Sequence[Column], n_extra: int) -> None:
     for col, width in enumerate(column_widths(columns, 0)):
-        cell_format = fmt.date if columns[col].kind == "date" else None
+        cell_format = fmt.date if columns[col].kind == "date" else fmt.cell
         ws.set_column(col, col, width, cell_format)
     if n_extra:
-        ws.set_column(len(columns), len(columns) + n_extra - 1, EXTRA_WIDTH)
+        ws.set_column(len(columns), len(columns) + n_extra - 1, EXTRA_WIDTH, fmt.cell)
 
 
 def _validations(ws: Worksheet, layout: Layout, lists: dict[str, str]) -> None:

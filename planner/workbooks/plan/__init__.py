@@ -1,5 +1,5 @@
 """The succession-plan workbook (issue 7): Summary, AMHP sufficiency, Supervision, Leadership
-cover, Succession plan, Development plans, Roster and Sources sheets.
+cover, Succession plan, Development plans, Projection, Roster, Policy values and Sources sheets.
 
 Written with xlsxwriter rather than openpyxl: it writes native Excel charts, conditional formats
 and data validation, and streams rows in constant memory, so a 5,000-worker plan stays quick.
@@ -21,7 +21,7 @@ from planner.succession.plan import succession_plan
 from planner.whatif.projection import Projection, project
 from planner.workbooks.plan.amhp import write_amhp
 from planner.workbooks.plan.cover import write_leadership, write_supervision
-from planner.workbooks.plan.overview import write_sources, write_summary
+from planner.workbooks.plan.overview import write_policy_values, write_sources, write_summary
 from planner.workbooks.plan.projection import write_projection
 from planner.workbooks.plan.roster import write_roster
 from planner.workbooks.plan.sheet import Book
@@ -39,6 +39,7 @@ SHEETS: list[SheetWriter] = [
     write_development,
     write_projection,
     write_roster,
+    write_policy_values,
     write_sources,
 ]
 

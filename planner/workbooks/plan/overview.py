@@ -1,6 +1,8 @@
-"""The Summary sheet (the service, the actions with their findings in red/amber/green, the policy values used)
-and the Sources sheet (every source in data/sources.yaml and every policy value with its default
-and citation), so every figure in the workbook can be traced to a publication."""
+"""The Summary sheet (the service, the actions with their findings in red/amber/green, the policy
+values used), the Policy values sheet (every policy value with its default, its source and the
+clause in it) and the Sources sheet (every source in data/sources.yaml), so every figure in the
+workbook can be traced to a publication. Two sheets rather than one, so each table's headings
+print atop every page of it and each has the column widths it reads best at."""
 
 from __future__ import annotations
 
@@ -22,9 +24,10 @@ def write_summary(book: Book) -> None:
     r, plan = book.report, book.plan
     s = book.sheet("Summary")
     # Findings are sentences: wide enough to read, wrapped beyond; beside RAG and area they
-    # fill the first page across. The values above and below share the columns and wrap to fit.
-    s.wrap_at(1, 24)
-    s.wrap_at(2, 80)
+    # fill the page across. The values above and below share the columns and wrap to fit, the
+    # policy values' longest (the rota) under the findings, so the sheet is one page across.
+    for col, width in enumerate((30, 24, 64, 20, 24)):
+        s.wrap_at(col, width)
     s.title(f"Succession plan: {r.service}")
     no_successor = sum(1 for p in plan.positions if not p.successors)
     s.pairs(
@@ -52,28 +55,32 @@ def write_summary(book: Book) -> None:
     s.table(["RAG", "Action", "Finding"], rows, main=True, rag=(0,))
     s.heading("Policy values used")
     s.table(
-        ["Policy value", "Value", "Unit", "Changed from default", "Source"],
-        [[p.name, _value(p.value), p.unit, p.changed, p.source] for p in r.policy],
+        ["Policy value", "Changed from default", "Value", "Unit", "Source"],
+        [[p.name, p.changed, _value(p.value), p.unit, p.source] for p in r.policy],
     )
     s.finish()
     s.ws.activate()
 
 
-def write_sources(book: Book) -> None:
-    s = book.sheet("Sources")
-    s.title("Sources and policy values")
-    sources = load_framework().sources
+def write_policy_values(book: Book) -> None:
+    """Every policy value: the value used, its default, and where the default comes from (the
+    source's id, the publication being on the Sources sheet, and the clause in it)."""
+    s = book.sheet("Policy values")
+    # Fitted to one page across at 8.5 pt or larger: the widest text wraps.
+    for col, width in enumerate((30, 12, 20, 20, 12, 30, 14, 24)):
+        s.wrap_at(col, width)
+    s.title("Policy values: the value used, the default and where the default comes from")
     s.table(
-        ["Source", "Publisher", "Title", "Edition", "Retrieved", "Licence", "Address"],
         [
-            [sid, x.publisher, x.title, x.edition, x.retrieved, x.licence, x.url]
-            for sid, x in sources.items()
+            "Policy value",
+            "Group",
+            "Value",
+            "Default",
+            "Unit",
+            "What it is",
+            "Source",
+            "Where in the source",
         ],
-        main=True,
-    )
-    s.heading("Policy values: the value used, the default and where the default comes from")
-    s.table(
-        ["Policy value", "Group", "Value", "Default", "Unit", "What it is", "Source", "Citation"],
         [
             [
                 p.name,
@@ -83,9 +90,28 @@ def write_sources(book: Book) -> None:
                 p.unit,
                 p.description,
                 p.source,
-                p.citation,
+                p.clause,
             ]
             for p in book.report.policy
         ],
+        main=True,
+    )
+    s.finish()
+
+
+def write_sources(book: Book) -> None:
+    """Every publication in data/sources.yaml, by the id the other sheets cite it by."""
+    s = book.sheet("Sources")
+    for col, width in enumerate((24, 22, 34, 16, 12, 18, 34)):
+        s.wrap_at(col, width)
+    s.title("Sources")
+    sources = load_framework().sources
+    s.table(
+        ["Source", "Publisher", "Title", "Edition", "Retrieved", "Licence", "Address"],
+        [
+            [sid, x.publisher, x.title, x.edition, x.retrieved, x.licence, x.url]
+            for sid, x in sources.items()
+        ],
+        main=True,
     )
     s.finish()

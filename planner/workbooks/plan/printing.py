@@ -13,8 +13,9 @@ written.
 
 from __future__ import annotations
 
-import textwrap
+import re
 from collections.abc import Sequence
+from functools import lru_cache
 from math import ceil, floor
 
 from xlsxwriter.worksheet import Worksheet
@@ -27,9 +28,6 @@ SMALLEST_PT = 8.5  # printed text is at least this size
 MIN_SCALE = SMALLEST_PT / FONT_PT
 PRINTABLE_PX = (A4_LONG_SIDE_PT - 2 * SIDE_MARGIN_IN * 72) * 96 / 72
 DIGIT_PX = 7.5  # Excel counts 7 pixels a character of Calibri 11, LibreOffice nearer 7.4
-# Text runs about 1.15 characters to a character of column width (which counts digits), fewer
-# in capitals: a little under that, so a row is never too short for its lines.
-CHARS_PER_WIDTH = 1.1
 LINE_PT = 15.0  # a row holding one line of Calibri 11
 
 
@@ -67,14 +65,77 @@ def _scale_for(widths: Sequence[float], repeated: int, breaks: Sequence[int]) ->
     return max(ceil(100 * MIN_SCALE), floor(100 * min(1.0, fits)))
 
 
+# Calibri's advance widths (Carlito's are the same by design) for " " to "~", in 2048ths of
+# an em; a column's width counts the digit's, 1038. Text is measured with these rather than by
+# counting characters: "Health Professional" is 19 characters but 15.5 digits wide.
+_ASCII_WIDTHS = (
+    (463, 667, 821, 1020, 1038, 1464, 1397, 452, 621, 621, 1020, 1020, 511, 627, 517, 791)
+    + (1038,) * 10
+    + (548, 548, 1020, 1020, 1020, 949, 1831)
+    + (1185, 1114, 1092, 1260, 1000, 941, 1292, 1276, 516, 653, 1064, 861, 1751)
+    + (1322, 1356, 1058, 1378, 1112, 941, 998, 1314, 1162, 1822, 1063, 998, 959)
+    + (628, 791, 628, 1020, 1020, 596)
+    + (981, 1076, 866, 1076, 1019, 625, 964, 1076, 470, 490, 931, 470, 1636)
+    + (1076, 1080, 1076, 1076, 714, 801, 686, 1076, 925, 1464, 887, 927, 809)
+    + (644, 943, 644, 1020)
+)
+_WIDTH = {chr(32 + k): w for k, w in enumerate(_ASCII_WIDTHS)}
+_DIGIT = 1038
+_WIDEST = 1831  # any other character is taken to be as wide as the widest, "@"
+BOLD = 1.03  # bold Calibri runs about 3% wider: every text is measured as if bold
+# Where a line may break inside a word: after a hyphen before a letter, or after a slash before
+# a letter ("gov.uk/" but not "2021/04" or "https://"). LibreOffice breaks in more places than
+# these; counting fewer never counts too few lines. A web address wraps at its slashes, and a
+# piece longer than the line is broken wherever the line is full, as both programs do.
+_PIECE = re.compile(r".+?(?:(?:-|(?<!/)/)(?=[A-Za-z])|$)")
+
+
+def text_width(text: str) -> float:
+    """How wide `text` is on one line, in digits (the unit of a column's width)."""
+    return BOLD * sum([_WIDTH.get(c, _WIDEST) for c in text]) / _DIGIT
+
+
+def _line_count(paragraph: str, room: float) -> int:
+    count, used = 1, 0.0
+    space = text_width(" ")
+    for word in paragraph.split():
+        for k, piece in enumerate(_PIECE.findall(word)):
+            gap = space if used and k == 0 else 0.0  # the space before a word
+            size = text_width(piece)
+            if used + gap + size <= room:
+                used += gap + size
+                continue
+            if used:
+                count, used = count + 1, 0.0
+            if size <= room:
+                used = size
+                continue
+            for c in piece:  # longer than a line: broken wherever the line is full
+                w = text_width(c)
+                if used and used + w > room:
+                    count, used = count + 1, 0.0
+                used += w
+    return count
+
+
+@lru_cache(maxsize=16_384)
 def lines(text: str, width: float) -> int:
-    """How many lines `text` takes wrapped in a column `width` characters wide."""
-    chars = max(int(width * CHARS_PER_WIDTH) - 2, 1)
-    return sum(max(len(textwrap.wrap(part, chars)), 1) for part in text.split("\n"))
+    """How many lines `text` takes wrapped in a column `width` digits wide: its words, and
+    pieces of words, laid along lines a digit narrower than the column (the cell's margins).
+    Remembered: a roster repeats its teams, job titles and levels thousands of times."""
+    room = max(width - 1, 1.0)
+    if "\n" not in text and text_width(text) <= room:
+        return 1
+    return sum(_line_count(part, room) for part in text.split("\n"))
 
 
 def row_height(lines_needed: int) -> float:
     return LINE_PT * lines_needed
+
+
+def text_height(text: str, width: float) -> float:
+    """How tall, in points, `text` stands wrapped in a column `width` characters wide."""
+    return row_height(lines(text, width))
 
 
 def set_up_printing(

@@ -28,7 +28,7 @@ from planner.roster.values import excel_serial
 from planner.roster.writing.workbook import DATE_FORMAT, Formats, text_writer, write_headings
 from planner.succession.models import SuccessionPlan
 from planner.whatif.projection import Projection
-from planner.workbooks.plan.printing import lines, row_height, set_up_printing
+from planner.workbooks.plan.printing import lines, row_height, set_up_printing, text_width
 from planner.workbooks.plan.text import READINESS
 from planner.workforce.models import Service
 from planner.workforce.names import Names
@@ -146,8 +146,9 @@ class Sheet:
         if not isinstance(value, str):
             return len(str(value)) + 2, 0
         cap = self._wrap_at.get(col, WRAP_AT)
-        if len(value) + 2 <= cap:
-            return len(value) + 2, 0
+        need = ceil(max(text_width(part) for part in value.split("\n"))) + 2
+        if need <= cap and "\n" not in value:
+            return need, 0
         return cap, lines(value, cap)
 
     def _widen(self, col: int, width: float) -> None:
@@ -228,7 +229,7 @@ class Sheet:
         sizes = [self._sizes(values) for values in rows]
         heading_lines = 1
         for col, h in enumerate(headings):
-            self._widen(col, min(len(h) + 2, HEADING_AT))
+            self._widen(col, min(ceil(text_width(h)) + 2, HEADING_AT))
             heading_lines = max(heading_lines, lines(h, self._widths.get(col, 8)))
         if heading_lines > 1:
             self.ws.set_row(top, row_height(heading_lines))
