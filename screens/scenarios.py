@@ -198,7 +198,7 @@ def _projection(
 edit_forms(service, policy)
 st.subheader("Changes in this scenario")
 if edits:
-    for line in edit_lines(edits):
+    for line in edit_lines(edits, service):
         st.markdown(line)
     cols = list(st.columns(2))
     if cols[0].button("Remove the last change", key="sc_undo"):

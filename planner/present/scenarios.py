@@ -25,8 +25,8 @@ def worker_options(service: Service) -> dict[str, str]:
     return {w.staff_id: f"{w.staff_id} {w.name} ({w.team})" for w in service.workers}
 
 
-def edit_lines(edits: list[Edit]) -> list[str]:
-    return [f"{n}. {describe(e)}" for n, e in enumerate(edits, start=1)]
+def edit_lines(edits: list[Edit], service: Service | None = None) -> list[str]:
+    return [f"{n}. {describe(e, service)}" for n, e in enumerate(edits, start=1)]
 
 
 def headline_rows(moves: list[Movement]) -> list[dict[str, Any]]:

@@ -119,7 +119,7 @@ def apply(scenario: Scenario, service: Service, policy: Policy) -> Applied | lis
     for n, edit in enumerate(scenario.edits, start=1):
         result = _apply_one(edit, service, policy)
         if isinstance(result, str):
-            problems.append(f"Change {n} ({describe(edit)}): {result}")
+            problems.append(f"Change {n} ({describe(edit, service)}): {result}")
         else:
             service, policy = result
     return problems or (service, policy)
@@ -141,7 +141,7 @@ def apply_each(
     for n, edit in enumerate(scenario.edits, start=1):
         result = _apply_one(edit, service, policy)
         if isinstance(result, str):
-            refused.append(Refused(n, edit, f"Change {n} ({describe(edit)}): {result}"))
+            refused.append(Refused(n, edit, f"Change {n} ({describe(edit, service)}): {result}"))
         else:
             service, policy = result
     return service, policy, refused
@@ -152,22 +152,35 @@ def compare(baseline: Report, scenario: Report) -> list[HeadlineChange]:
     return headline_movement(baseline, scenario)
 
 
-def describe(edit: Edit) -> str:
-    """The edit in a few words, for lists and problem messages."""
+def describe(edit: Edit, service: Service | None = None) -> str:
+    """The edit in a few words, for lists and problem messages: people by name where the
+    service is given, levels by their PCF name."""
+
+    def who(staff_id: str) -> str:
+        w = service.worker(staff_id) if service else None
+        return f"{w.name} ({staff_id})" if w and w.name else staff_id
+
     match edit:
         case Leaves():
-            return f"{edit.staff_id} leaves on {edit.planned_leaving_date:%d/%m/%Y}"
+            return f"{who(edit.staff_id)} leaves on {edit.planned_leaving_date:%d/%m/%Y}"
         case Recruit():
-            amhp = " AMHP" if edit.amhp_approved_on else ""
-            return f"recruit {edit.pcf_level}{amhp} to {edit.team} at {edit.fte:g} FTE"
+            amhp = " with an AMHP approval" if edit.amhp_approved_on else ""
+            return f"recruit {_level_name(edit.pcf_level)}{amhp} to {edit.team} at {edit.fte:g} FTE"
         case ChangeFte():
-            return f"{edit.staff_id} to {edit.fte:g} FTE"
+            return f"{who(edit.staff_id)} to {edit.fte:g} FTE"
         case QualifiesAmhp():
-            return f"{edit.staff_id} approved as an AMHP on {edit.amhp_approved_on:%d/%m/%Y}"
+            return f"{who(edit.staff_id)} approved as an AMHP on {edit.amhp_approved_on:%d/%m/%Y}"
         case PopulationGrowth():
             return f"adult population {edit.percent:+g}%"
         case PolicyChange():
-            return f"{edit.name} set to {edit.value:g}"
+            return f"setting {edit.name.replace('_', ' ')} to {edit.value:g}"
+
+
+def _level_name(level: str) -> str:
+    """'someone at the Experienced social worker level': the level's PCF name, not its id."""
+    fw = load_framework()
+    known = fw.parse_level(level)
+    return f"someone at the {fw.level(known).name} level" if known else level
 
 
 def _apply_one(edit: Edit, service: Service, policy: Policy) -> Applied | str:

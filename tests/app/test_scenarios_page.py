@@ -55,7 +55,7 @@ def test_a_leaver_today_changes_the_amhp_figure_and_the_table() -> None:
     table = at.dataframe[0].value.set_index("Figure")
     assert (table.loc[AMHPS, "Before"], table.loc[AMHPS, "After"]) == ("12", "11")
     assert table.loc[AMHPS, "Change"] == "▼ worse"
-    assert any("NB020 leaves on 01/11/2026" in m.value for m in at.markdown)
+    assert any("Priya Shah (NB020) leaves on 01/11/2026" in m.value for m in at.markdown)
     at.button(key="sc_clear").click().run()
     assert metric(at, AMHPS) == "12"
 
@@ -76,7 +76,7 @@ def test_an_invalid_change_is_refused_as_entered_and_the_valid_ones_stand() -> N
     assert not at.exception
     assert any("no worker NB020" in e.value and "not added" in e.value for e in at.error)
     assert metric(at, AMHPS) == "11"  # the leaver still counts
-    assert not any("NB020 to 0.5 FTE" in m.value for m in at.markdown)
+    assert not any("Priya Shah (NB020) to 0.5 FTE" in m.value for m in at.markdown)
 
 
 def test_an_asye_recruit_cannot_bring_an_amhp_approval() -> None:

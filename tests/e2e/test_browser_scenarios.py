@@ -90,13 +90,13 @@ def test_an_invalid_change_is_refused_as_entered_and_only_the_valid_ones_are_sav
     # valid: an AMHP leaves today, and another goes part-time
     _pick(page, "Who leaves", "NB020 Priya Shah (AMHP Hub)")
     page.get_by_role("button", name="Add leaver").click()
-    page.get_by_text("NB020 leaves on 01/11/2026").wait_for(timeout=60_000)
+    page.get_by_text("Priya Shah (NB020) leaves on 01/11/2026").wait_for(timeout=60_000)
     _settled(page)
     page.get_by_role("tab", name="FTE change").click()
     _pick(page, "Who", "NB021 Tom Gallagher (AMHP Hub)")
     page.get_by_label("New FTE").fill("0.5")
     page.get_by_role("button", name="Add FTE change").click()
-    page.get_by_text("NB021 to 0.5 FTE").wait_for(timeout=60_000)
+    page.get_by_text("Tom Gallagher (NB021) to 0.5 FTE").wait_for(timeout=60_000)
     _settled(page)
     # invalid: a recruit in their ASYE (the form's first level) bringing an AMHP approval
     page.get_by_role("tab", name="Recruit").click()
@@ -108,7 +108,10 @@ def test_an_invalid_change_is_refused_as_entered_and_only_the_valid_ones_are_sav
     assert "Change 3 (recruit" in refusal.inner_text()
     assert "It was not added" in refusal.inner_text()
     # the valid ones stand, listed and applied: one AMHP fewer than before
-    assert _changes(page) == ["NB020 leaves on 01/11/2026", "NB021 to 0.5 FTE"]
+    assert _changes(page) == [
+        "Priya Shah (NB020) leaves on 01/11/2026",
+        "Tom Gallagher (NB021) to 0.5 FTE",
+    ]
     assert _amhps(page) == ("11", "-1")
     # saved, it says so, and what is saved is the two valid changes and nothing else
     _open_saved(page)
@@ -149,7 +152,10 @@ def test_a_loaded_change_that_no_longer_applies_is_named_and_blocks_the_save(
     _settled(page)
     assert "Change 2" in refusal.inner_text() and "Not applied" in refusal.inner_text()
     page.get_by_text("1 of 2 changes applied.").wait_for(timeout=30_000)
-    assert _changes(page) == ["NB020 leaves on 01/11/2026", "NB020 to 0.5 FTE"]
+    assert _changes(page) == [
+        "Priya Shah (NB020) leaves on 01/11/2026",
+        "Priya Shah (NB020) to 0.5 FTE",
+    ]
     assert _amhps(page) == ("11", "-1")  # the leaver is applied
     # saving is refused, saying why, until the change is removed
     _open_saved(page)
@@ -160,7 +166,7 @@ def test_a_loaded_change_that_no_longer_applies_is_named_and_blocks_the_save(
     page.get_by_role("button", name="Remove the last change").click()
     page.get_by_text("there is no worker NB020").wait_for(state="detached", timeout=60_000)
     _settled(page)
-    assert _changes(page) == ["NB020 leaves on 01/11/2026"]
+    assert _changes(page) == ["Priya Shah (NB020) leaves on 01/11/2026"]
     _open_saved(page)
     page.get_by_label("Scenario name").fill("Stale, mended")
     page.get_by_label("Your name").fill("Priya")

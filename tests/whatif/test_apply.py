@@ -98,7 +98,7 @@ def test_bad_edits_are_sentences_and_nothing_is_applied() -> None:
     assert "no worker NB999" in result[0]
     assert "FTE must be more than 0" in result[1]
     assert "no team called 'Nowhere'" in result[2]
-    assert result[3].startswith("Change 4 (wait_target_share set to 3): wait_target_share")
+    assert result[3].startswith("Change 4 (setting wait target share to 3): wait_target_share")
 
 
 def test_a_scenario_reads_back_from_json_as_the_same_edits() -> None:
