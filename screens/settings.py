@@ -1,10 +1,18 @@
 """Settings: the policy values, each with its source; changes are validated, then saved for the
 service (who and when, audited), so everyone using it, after any reload, sees the same."""
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
-from planner.present.settings import PolicyField, apply_changes, label, policy_fields
+from planner.present.settings import (
+    PolicyField,
+    apply_changes,
+    label,
+    option_words,
+    policy_fields,
+)
 from planner.reference.policy import Policy, default_policy
 from planner.store.connection import StoreError
 from planner.store.settings import save_settings
@@ -76,12 +84,18 @@ def _input(field: PolicyField) -> object:
             f"{field.label}{flag}",
             field.options,
             index=field.options.index(row.value),
+            format_func=partial(option_words, field.kind),
             help=help_text,
             key=key,
         )
     if field.kind in ("posts", "categories", "team_kinds"):
         return st.multiselect(
-            f"{field.label}{flag}", field.options, default=list(row.value), help=help_text, key=key
+            f"{field.label}{flag}",
+            field.options,
+            default=list(row.value),
+            format_func=partial(option_words, field.kind),
+            help=help_text,
+            key=key,
         )
     if field.kind == "weights":
         st.markdown(f"**{field.label}**{flag} — {row.description}")

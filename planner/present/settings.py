@@ -13,7 +13,8 @@ from typing import Any, get_args
 from pydantic import ValidationError
 
 from planner.reference.framework import TeamKind, load_framework
-from planner.reference.policy import Policy, PolicyRow, policy_table
+from planner.reference.policy import BASIS_WORDS, Policy, PolicyRow, policy_table
+from planner.roster.layout import load_layout
 
 _ACRONYMS = {
     "amhp": "AMHP",
@@ -74,6 +75,24 @@ def policy_fields(policy: Policy) -> list[PolicyField]:
             PolicyField(row=row, label=label(row.name), kind=kind, options=options.get(kind, ()))
         )
     return fields
+
+
+def option_words(kind: str, value: object) -> str:
+    """A choice as the Settings page lists it: a PCF level, post, role category or team kind by
+    its name, not its id."""
+    fw = load_framework()
+    text = str(value)
+    if kind == "level":
+        return fw.level(text).name
+    if kind == "basis":
+        return BASIS_WORDS.get(text, text)
+    if kind == "posts":
+        return fw.post(text).name
+    if kind == "categories":
+        return f"{text}: {fw.category(text).title}"
+    if kind == "team_kinds":
+        return load_layout().choice_label("team_kind", text)
+    return text
 
 
 def apply_changes(policy: Policy, changes: dict[str, Any]) -> tuple[Policy | None, list[str]]:

@@ -108,3 +108,13 @@ def test_the_chosen_service_survives_a_reload() -> None:
     at.run()
     assert not at.exception
     assert any("Southfield" in m.value for m in at.sidebar.markdown)
+
+
+def test_settings_list_choices_by_name_not_id() -> None:
+    """A principal social worker picks 'Experienced social worker' and 'people of all ages',
+    not `experienced` and `all_ages`."""
+    at = app().switch_page("screens/settings.py").run()
+    basis = next(s for s in at.selectbox if s.label.startswith("Population basis"))
+    assert basis.format_func(basis.value) == "people of all ages"
+    level = next(s for s in at.selectbox if s.label.startswith("Supervisor min level"))
+    assert level.format_func(level.value) == "Experienced social worker"
