@@ -189,7 +189,8 @@ class _Horizon:
 
     def __init__(self, service: Service, as_of: date, end: date) -> None:
         self.as_of, self.end = as_of, end
-        self.workers = service.workers
+        # those in post on the as-of date, as the tables count them (the indices are shared)
+        self.workers = service.staff_on(as_of)
         self.today = {i for i, w in enumerate(self.workers) if w.is_amhp(self.as_of)}
         self._counted: dict[date, set[int]] = {}
 
