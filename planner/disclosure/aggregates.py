@@ -15,6 +15,10 @@ turnover line drawn from planned leaving dates would give away how many have one
 is published. There is no per-person list (an expiry month per pseudonym is a record of a
 person, and lets one release be lined up with the next).
 
+A release is audited together with the one before it (`planner.disclosure.differencing`), so
+that two releases a quiet quarter apart do not place the one person who left in a team or an
+age band, nor give away a figure the earlier one hid.
+
 The projection's years (`planner.disclosure.projected`) follow the same reasoning: each
 year's projected AMHPs and duty FTE are shown only where no small group leaves, lapses or joins
 between it and any other point shown, and are hidden with today's headcount.
@@ -30,12 +34,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
 from planner.analysis.amhp_approvals import add_months
 from planner.analysis.findings import Severity, band
 from planner.analysis.report import Report
+from planner.disclosure.differencing import Before, Person, link
 from planner.disclosure.projected import ProjectionView, projection_view
 from planner.disclosure.suppression import Cells, Count, Suppressed, protect
 from planner.reference.policy import Policy
@@ -316,9 +322,38 @@ def _cpd_short(report: Report) -> int:
 # --- the view -----------------------------------------------------------------------------
 
 
+class PreviousRelease(NamedTuple):
+    """The release before this one, as published, and the snapshot it was published from."""
+
+    view: CommissionerView
+    service: Service
+
+
+def since(previous: CommissionerView, cells: Cells) -> set[str]:
+    """Team and age-band cells to hide when the previous release cannot be read beside this
+    one cell by cell (written by an earlier version): hidden then, or changed since by fewer
+    than the threshold (the headline totals say only how many moved)."""
+    t = cells.threshold
+    out = set()
+    for b in (previous.by_team, previous.by_age_band):
+        for row in b.rows:
+            for what, then in (("workers", row.workers), ("amhps", row.amhps)):
+                key = f"{b.by}:{row.label}:{what}"
+                now = cells.values.get(key)
+                if now is not None and (isinstance(then, Suppressed) or 0 < abs(now - then) < t):
+                    out.add(key)
+    return out
+
+
 def commissioner_view(
-    service: Service, report: Report, policy: Policy, age_bands: Sequence[int]
+    service: Service,
+    report: Report,
+    policy: Policy,
+    age_bands: Sequence[int],
+    previous: PreviousRelease | None = None,
 ) -> CommissionerView:
+    """What a commissioner may see; `previous` is the release before (see the module
+    docstring), None for the first."""
     t = policy.disclosure_threshold
     a = report.amhp
     workers = list(service.staff_on(report.as_of))  # a planned leaver gone after their date
@@ -341,7 +376,14 @@ def commissioner_view(
     cells.add("may_supervise", s.may_supervise)
     cells.at_most("supervisors", "workers")
     cells.at_most("may_supervise", "workers")
-    shown = protect(cells)
+    also: set[str] = set()
+    if previous is not None:
+        people = [
+            Person(w.staff_id, _team(w), band_of(w), i in amhps) for i, w in enumerate(workers)
+        ]
+        if not link(cells, _before(previous, age_bands), people, teams, bands):
+            also = since(previous.view, cells)
+    shown = protect(cells, also)
 
     headcount = shown["amhps"]
     hidden = isinstance(headcount, Suppressed)
@@ -424,6 +466,27 @@ def commissioner_view(
         projection=_projection(service, policy, horizon, headcount, points, shown),
     )
     return view.model_copy(update={"summary": summary(view, policy.amber_share_of_target)})
+
+
+def _before(previous: PreviousRelease, age_bands: Sequence[int]) -> Before:
+    """The previous release's published tables and the people it counted, placed as it
+    placed them (on its own as-of date)."""
+    v = previous.view
+    band_of = _AgeBand(v.as_of, age_bands)
+    shown: dict[str, Count] = {"workers": v.by_team.workers, "amhps": v.amhp_headcount}
+    for b in (v.by_team, v.by_age_band):
+        for row in b.rows:
+            shown[f"{b.by}:{row.label}:workers"] = row.workers
+            shown[f"{b.by}:{row.label}:amhps"] = row.amhps
+    return Before(
+        shown=shown,
+        teams=[r.label for r in v.by_team.rows],
+        bands=[r.label for r in v.by_age_band.rows],
+        people=[
+            Person(w.staff_id, _team(w), band_of(w), w.is_amhp(v.as_of))
+            for w in previous.service.staff_on(v.as_of)
+        ],
+    )
 
 
 def _projection(

@@ -208,6 +208,8 @@ def test_someone_gone_before_the_as_of_date_is_counted_nowhere() -> None:
     service = generate_service(60, 2)
     hub = next(w for w in service.workers if w.team == "AMHP Hub 1" and w.is_amhp(service.as_of))
     gone = hub.model_copy(update={"planned_leaving_date": date(2026, 10, 1)})
-    after = commissioner(service.with_workers(tuple(gone if w is hub else w for w in service.workers)))
+    after = commissioner(
+        service.with_workers(tuple(gone if w is hub else w for w in service.workers))
+    )
     assert after.amhp_headcount == commissioner(service.without(hub.staff_id)).amhp_headcount
     assert after == commissioner(service.without(hub.staff_id))
