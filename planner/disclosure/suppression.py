@@ -269,22 +269,41 @@ def audit(cells: Cells, hidden: Iterable[str]) -> dict[str, tuple[float, float]]
 
 def _wide_enough(solver: _Solver, targets: set[str], bounds: list[Bound]) -> set[str]:
     """Cells shown wide enough together: the true value lies in a cell's range, so any
-    solution of the reader's model with the cell at least the threshold above its true value
-    settles it. One solve (greatest sum of the targets, each capped there) settles many."""
+    solution of the reader's model with the cell at least the threshold above (or below) its
+    true value settles it. One solve settles many: half the targets pushed up, each capped
+    there, the other half down, each floored there (cells that add up to a shown total can
+    only rise together if others fall); then the halves swap, until a round settles none."""
     t = solver.cells.threshold
+    values = solver.cells.values
     settled: set[str] = set()
     todo = set(targets)
-    while todo:
-        capped = list(bounds)
+    idle = 0
+    turn = 0
+    while todo and idle < 2:
+        order = sorted(todo)
+        down = {k for n, k in enumerate(order) if (n + turn) % 2 and values[k] >= t}
+        turn += 1
+        moved = list(bounds)
         c = np.zeros(len(solver.keys))
         for k in todo:
             i = solver.index[k]
-            capped[i] = (capped[i][0], float(solver.cells.values[k] + t))
-            c[i] = -1.0
-        x = solver.solution(c, capped)
-        done = {k for k in todo if x[solver.index[k]] >= solver.cells.values[k] + t - 1e-6}
-        if not done:
-            break
+            if k in down:
+                moved[i] = (max(moved[i][0], float(values[k] - t)), moved[i][1])
+                c[i] = 1.0
+            else:
+                moved[i] = (moved[i][0], float(values[k] + t))
+                c[i] = -1.0
+        x = solver.solution(c, moved)
+        done = {
+            k
+            for k in todo
+            if (
+                x[solver.index[k]] <= values[k] - t + 1e-6
+                if k in down
+                else x[solver.index[k]] >= values[k] + t - 1e-6
+            )
+        }
+        idle = 0 if done else idle + 1
         settled |= done
         todo -= done
     return settled
@@ -295,7 +314,7 @@ def _narrow(solver: _Solver, hidden: set[str]) -> dict[str, float]:
     and guards a reader can prove to be at least one (width 0)."""
     t = solver.cells.threshold
     bounds = solver.bounds(hidden)
-    targets = {k for k in hidden if solver.cells.audited(k)}
+    targets = {k for k in hidden if solver.cells.audited(k) and not solver.cells.frozen.get(k)}
     narrow = {}
     for k in sorted(targets - _wide_enough(solver, targets, bounds)):
         value = solver.cells.values[k]
@@ -375,7 +394,8 @@ def protect(cells: Cells, also: Iterable[str] = ()) -> dict[str, Count]:
     # What the earlier release and the changes give away whatever this one hides is not this
     # release's to protect (a reader who knows that an AMHP left, and that one team had all
     # the AMHPs, knows the team): such cells and guards are set aside, not hidden for.
-    hopeless = set(_narrow(solver, set(cells.values))) if cells.frozen else set()
+    everything = {k for k in cells.values if cells.may_hide(k)} | hidden
+    hopeless = set(_narrow(solver, everything)) if cells.frozen else set()
     while True:
         narrow = {k: w for k, w in _narrow(solver, hidden).items() if k not in hopeless}
         if not narrow:
