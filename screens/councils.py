@@ -1,10 +1,10 @@
 """Across councils, for a commissioner covering several: the aggregate files of their services
-(`planner aggregates` JSON, no personal data) side by side, against the target, the national
-benchmark and a chosen minimum. A file holding personal data is refused."""
+(`planner aggregates` JSON, no personal data) side by side, now or in a chosen year of their
+projections, against the target, the national benchmark and a chosen minimum. A file holding
+personal data is refused."""
 
 import io
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -14,7 +14,8 @@ from planner.disclosure.councils import (
     default_minimum,
     read_council_file,
 )
-from planner.workbooks.councils import HEADINGS, council_table, write_councils_workbook
+from planner.present.councils import council_chart, year_table
+from planner.workbooks.councils import HEADINGS, write_councils_workbook
 from screens.common.signin import guard
 
 guard("councils")
@@ -45,54 +46,39 @@ minimum = st.number_input(
     key="council_minimum",
 )
 comparison = compare_councils(views, minimum)
-table = pd.DataFrame(council_table(comparison), columns=list(HEADINGS)).astype(str)
-table = table.replace({"None": ""})
-below = set(comparison.below)
-st.subheader("AMHPs and duty FTE per 100,000")
-if below:
-    st.warning("Below the minimum now: " + ", ".join(sorted(below)))
-st.dataframe(
-    table.style.apply(
-        lambda row: (
-            ["background-color: #F4B6B6" if row["Below the minimum"] == "Below" else ""] * len(row)
-        ),
-        axis=1,
-    ),
-    hide_index=True,
+years_ahead = st.selectbox(
+    "Year",
+    comparison.years,
+    index=0,
+    format_func=comparison.period_label,
+    key="council_year",
+    help="Now, or a year of each council's projection if nothing is done.",
 )
+label = comparison.period_label(years_ahead)
+below = comparison.below_in(years_ahead)
+st.subheader(f"AMHPs and duty FTE per 100,000: {label}")
+if below:
+    st.warning(f"Below the minimum ({label}): " + ", ".join(sorted(below)))
+
+
+def _red(row: pd.Series) -> list[str]:
+    return ["background-color: #F4B6B6" if row["Below the minimum"] == "Below" else ""] * len(row)
+
+
+table = pd.DataFrame(year_table(comparison, years_ahead), columns=list(HEADINGS))
+st.dataframe(table.style.apply(_red, axis=1), hide_index=True)
 for note in comparison.notes:
     st.caption(note)
-
-now = [r for r in comparison.rows if r.current and isinstance(r.amhps_per_100k, int | float)]
-if now:
-    bars = pd.DataFrame(
-        {
-            "Council": [r.council for r in now],
-            "AMHPs per 100,000": [r.amhps_per_100k for r in now],
-            "Below the minimum": ["Below" if r.below_minimum else "At or above" for r in now],
-        }
-    )
-    chart = (
-        alt.Chart(bars)
-        .mark_bar()
-        .encode(
-            x=alt.X("Council:N", sort=None),
-            y=alt.Y("AMHPs per 100,000:Q"),
-            color=alt.Color(
-                "Below the minimum:N",
-                scale=alt.Scale(domain=["Below", "At or above"], range=["#C00000", "#1F77B4"]),
-            ),
-            tooltip=["Council", "AMHPs per 100,000"],
-        )
-    )
-    rule = (
-        alt.Chart(pd.DataFrame({"Minimum": [minimum]}))
-        .mark_rule(color="#C00000", strokeDash=[6, 4])
-        .encode(y="Minimum:Q")
-    )
-    st.altair_chart(chart + rule, use_container_width=True)
+chart = council_chart(comparison, years_ahead)
+if chart is not None:
+    st.altair_chart(chart, use_container_width=True)
 else:
-    st.caption("No council's rate is published (all suppressed or without a population).")
+    st.caption("No council's rate is published for this year (suppressed or not in the file).")
+with st.expander("Every year"):
+    st.dataframe(
+        pd.DataFrame(year_table(comparison), columns=list(HEADINGS)).style.apply(_red, axis=1),
+        hide_index=True,
+    )
 
 buffer = io.BytesIO()
 write_councils_workbook(comparison, buffer)

@@ -35,7 +35,8 @@ def register(sub: Any) -> None:
         "rota, the horizon and coverage, as aggregates that pass the disclosure gate (counts "
         "below the policy's disclosure threshold suppressed, and further figures until no "
         "hidden count can be narrowed below the threshold), to an Excel workbook or JSON. The "
-        "export is noted in the audit log. SERVICE is 'demo', a .json service, or an "
+        "export is noted in the audit log, and audited beside the service's newest release (so "
+        "the two do not place one person's change). SERVICE is 'demo', a .json service, or an "
         ".xlsx/.csv roster. To share figures regularly, publish a release instead "
         "(`planner publish`).",
         reads_service=True,
@@ -96,7 +97,7 @@ def _rotate_key(args: argparse.Namespace) -> int:
 def _aggregates(args: argparse.Namespace) -> int:
     from planner.disclosure.aggregates import commissioner_json
     from planner.disclosure.suppression import DisclosureError
-    from planner.present.releases import commissioner_view_of
+    from planner.present.releases import commissioner_view_of, previous_release
     from planner.reference.policy import default_policy
     from planner.store.secrets import record_export
     from planner.store.snapshots import Store, StoreError
@@ -112,8 +113,12 @@ def _aggregates(args: argparse.Namespace) -> int:
     if args.as_of is not None:
         service = service.model_copy(update={"as_of": args.as_of})
     try:
-        view = commissioner_view_of(service, default_policy())
-    except DisclosureError as exc:
+        # audited beside the service's newest release, as the next release would be
+        with Store.open() as store:
+            sid = store.find_service(service.name)
+            previous = previous_release(store, sid) if sid is not None else None
+        view = commissioner_view_of(service, default_policy(), previous)
+    except (DisclosureError, StoreError) as exc:
         err(str(exc))
         return UNUSABLE
     try:

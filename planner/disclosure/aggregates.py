@@ -15,6 +15,14 @@ turnover line drawn from planned leaving dates would give away how many have one
 is published. There is no per-person list (an expiry month per pseudonym is a record of a
 person, and lets one release be lined up with the next).
 
+A release is audited together with the one before it (`planner.disclosure.differencing`), so
+that two releases a quiet quarter apart do not place the one person who left in a team or an
+age band, nor give away a figure the earlier one hid.
+
+The projection's years (`planner.disclosure.projected`) follow the same reasoning: each
+year's projected AMHPs and duty FTE are shown only where no small group leaves, lapses or joins
+between it and any other point shown, and are hidden with today's headcount.
+
 Figures worked out from the AMHP headcount (FTE, duty hours, the rate per 100,000) are hidden
 with it. Supervision hours are rounded to the nearest 10. Posts are counted as posts, not
 people: a single post's cover is known to anyone who knows who holds it. The red, amber and
@@ -26,16 +34,22 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
 from planner.analysis.amhp_approvals import add_months
 from planner.analysis.findings import Severity, band
 from planner.analysis.report import Report
+from planner.disclosure.differencing import Before, Person, link
+from planner.disclosure.projected import ProjectionView, projection_view
 from planner.disclosure.suppression import Cells, Count, Suppressed, protect
 from planner.reference.policy import Policy
+from planner.whatif.projection import dated_changes, project
 from planner.workforce.models import Service, Worker
 
+# 2: the projection's years (`projection`); files without `format_version` are version 1
+FORMAT_VERSION = 2
 NOT_RECORDED = "Not recorded"
 QUARTER_MONTHS = 3
 HOURS_ROUNDED_TO = 10
@@ -122,6 +136,7 @@ class SummaryLine(_Model):
 
 
 class CommissionerView(_Model):
+    format_version: int = 1  # files written before the field are version 1
     service: str
     local_authority: str
     as_of: date
@@ -149,6 +164,7 @@ class CommissionerView(_Model):
     by_team: Breakdown
     by_age_band: Breakdown
     notes: list[str]
+    projection: ProjectionView | None = None  # None: a file of version 1
 
     @property
     def per_100k(self) -> Figure | None:
@@ -179,7 +195,8 @@ class _Horizon:
 
     def __init__(self, service: Service, as_of: date, end: date) -> None:
         self.as_of, self.end = as_of, end
-        self.workers = service.workers
+        # those in post on the as-of date, as the tables count them (the indices are shared)
+        self.workers = service.staff_on(as_of)
         self.today = {i for i, w in enumerate(self.workers) if w.is_amhp(self.as_of)}
         self._counted: dict[date, set[int]] = {}
 
@@ -305,9 +322,38 @@ def _cpd_short(report: Report) -> int:
 # --- the view -----------------------------------------------------------------------------
 
 
+class PreviousRelease(NamedTuple):
+    """The release before this one, as published, and the snapshot it was published from."""
+
+    view: CommissionerView
+    service: Service
+
+
+def since(previous: CommissionerView, cells: Cells) -> set[str]:
+    """Team and age-band cells to hide when the previous release cannot be read beside this
+    one cell by cell (written by an earlier version): hidden then, or changed since by fewer
+    than the threshold (the headline totals say only how many moved)."""
+    t = cells.threshold
+    out = set()
+    for b in (previous.by_team, previous.by_age_band):
+        for row in b.rows:
+            for what, then in (("workers", row.workers), ("amhps", row.amhps)):
+                key = f"{b.by}:{row.label}:{what}"
+                now = cells.values.get(key)
+                if now is not None and (isinstance(then, Suppressed) or 0 < abs(now - then) < t):
+                    out.add(key)
+    return out
+
+
 def commissioner_view(
-    service: Service, report: Report, policy: Policy, age_bands: Sequence[int]
+    service: Service,
+    report: Report,
+    policy: Policy,
+    age_bands: Sequence[int],
+    previous: PreviousRelease | None = None,
 ) -> CommissionerView:
+    """What a commissioner may see; `previous` is the release before (see the module
+    docstring), None for the first."""
     t = policy.disclosure_threshold
     a = report.amhp
     workers = list(service.staff_on(report.as_of))  # a planned leaver gone after their date
@@ -330,7 +376,14 @@ def commissioner_view(
     cells.add("may_supervise", s.may_supervise)
     cells.at_most("supervisors", "workers")
     cells.at_most("may_supervise", "workers")
-    shown = protect(cells)
+    also: set[str] = set()
+    if previous is not None:
+        people = [
+            Person(w.staff_id, _team(w), band_of(w), i in amhps) for i, w in enumerate(workers)
+        ]
+        if not link(cells, _before(previous, age_bands), people, teams, bands):
+            also = since(previous.view, cells)
+    shown = protect(cells, also)
 
     headcount = shown["amhps"]
     hidden = isinstance(headcount, Suppressed)
@@ -344,6 +397,7 @@ def commissioner_view(
         return float(round(value / HOURS_ROUNDED_TO) * HOURS_ROUNDED_TO)
 
     view = CommissionerView(
+        format_version=FORMAT_VERSION,
         service=service.name,
         local_authority=service.local_authority,
         as_of=report.as_of,
@@ -408,9 +462,58 @@ def commissioner_view(
         ),
         by_team=_breakdown("team", teams, shown),
         by_age_band=_breakdown("age band", bands, shown),
-        notes=_notes(t),
+        notes=_notes(t, policy),
+        projection=_projection(service, policy, horizon, headcount, points, shown),
     )
     return view.model_copy(update={"summary": summary(view, policy.amber_share_of_target)})
+
+
+def _before(previous: PreviousRelease, age_bands: Sequence[int]) -> Before:
+    """The previous release's published tables and the people it counted, placed as it
+    placed them (on its own as-of date)."""
+    v = previous.view
+    band_of = _AgeBand(v.as_of, age_bands)
+    shown: dict[str, Count] = {"workers": v.by_team.workers, "amhps": v.amhp_headcount}
+    for b in (v.by_team, v.by_age_band):
+        for row in b.rows:
+            shown[f"{b.by}:{row.label}:workers"] = row.workers
+            shown[f"{b.by}:{row.label}:amhps"] = row.amhps
+    return Before(
+        shown=shown,
+        teams=[r.label for r in v.by_team.rows],
+        bands=[r.label for r in v.by_age_band.rows],
+        people=[
+            Person(w.staff_id, _team(w), band_of(w), w.is_amhp(v.as_of))
+            for w in previous.service.staff_on(v.as_of)
+        ],
+    )
+
+
+def _projection(
+    service: Service,
+    policy: Policy,
+    horizon: _Horizon,
+    headcount: Count,
+    points: list[date],
+    shown: dict[str, Count],
+) -> ProjectionView:
+    """The projection's years, checked against every point of the horizon a reader sees."""
+    as_of = horizon.as_of
+    projection = project(service, policy, as_of=as_of)
+    published = [as_of] + [
+        d
+        for d in points[1:]
+        if isinstance(shown["horizon:at_end" if d == horizon.end else f"horizon:{d}"], int)
+    ]
+    months = max(12 * projection.years, policy.horizon_months)
+    dated = dated_changes(service, policy, as_of, months)
+    return projection_view(
+        projection,
+        headcount=headcount,
+        fixed=published,
+        changes=[horizon.flows, dated.between],
+        threshold=policy.disclosure_threshold,
+    )
 
 
 def _posts(report: Report) -> list[PostLine]:
@@ -560,7 +663,7 @@ def summary(view: CommissionerView, amber_share: float) -> list[SummaryLine]:
     return lines
 
 
-def _notes(t: int) -> list[str]:
+def _notes(t: int, policy: Policy) -> list[str]:
     return [
         f"'suppressed' marks a count of fewer than {t} people, or a figure hidden so that "
         "no such count can be worked out from the others (every hidden figure could lie "
@@ -573,6 +676,13 @@ def _notes(t: int) -> list[str]:
         "Posts are counted as posts; covered means held by someone qualified for the post.",
         "Ratings: green at or above the target, amber close to it, red below; a suppressed "
         "figure is not rated.",
+        "Each projection year's AMHPs and duty FTE are the median of "
+        f"{policy.projection_runs:,} runs of the projection (nobody recruited; turnover "
+        f"{policy.annual_turnover:.1%} a year; approvals renewed at "
+        f"{policy.amhp_reapproval_rate:.0%}), rounded to a whole AMHP and to 0.1 FTE, against "
+        "that year's population. A year is shown only where no small group (fewer than "
+        f"{t}) leaves, lapses or is approved between it and any other figure shown; otherwise, "
+        "and wherever today's headcount is suppressed, it is suppressed.",
     ]
 
 

@@ -8,27 +8,38 @@ workers). Anything else is refused with a plain sentence, so a roster or a servi
 by mistake is never shown.
 
 For each council the comparison shows the AMHPs and the duty FTE per 100,000 on the
-population basis its file states, against its target and the national benchmark (the newest
-England figure on that basis, headcount for AMHPs and FTE for duty FTE), and flags those
-below the chosen minimum. A figure the file suppresses is shown as suppressed and never
-worked out from the others; a rate is worked out only from published figures. The files
-carry the headcount now and at the horizon's end but no duty FTE for later years, so each
-council has a row for now and one for the horizon's end (AMHPs only).
+population basis its file states, now and in each year of its projection (against that year's
+population), against its target and the national benchmark (the newest England figure on that
+basis, headcount for AMHPs and FTE for duty FTE), and flags those below the chosen minimum in
+each year. A figure the file suppresses is shown as suppressed and never worked out from the
+others; a rate is worked out only from published figures. A file written before the
+projection's years (version 1) is still read: its later years say "no projection in this file".
+A file from a newer planner is refused rather than half read.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from planner.disclosure.aggregates import BenchmarkLine, CommissionerView, Figure
+from planner.analysis.amhp_approvals import add_months
+from planner.disclosure.aggregates import (
+    FORMAT_VERSION,
+    BenchmarkLine,
+    CommissionerView,
+    Figure,
+)
+from planner.disclosure.projected import ProjectedYear
 from planner.disclosure.suppression import Count, Suppressed
 
 PER = 100_000
 NATIONAL_PREFIX = "England"
+NO_PROJECTION = "no projection in this file"
+NOT_PROJECTED = "this file's projection stops before this year"
 # Keys that belong to a person, never to an aggregate.
 PERSONAL_KEYS = frozenset(
     {
@@ -68,32 +79,48 @@ class _Model(BaseModel):
 class CouncilRow(_Model):
     council: str
     service: str
-    period: str  # "2026 (now)" or "by 01/11/2027 if nothing is done"
-    year: int
+    years_ahead: int  # 0: now
+    on: date
+    period: str  # "now (01/11/2026)" or "2 years on (01/11/2028)"
+    year: int  # the calendar year of `on`
     current: bool
     basis: str  # words: "people of all ages" or "adults 18+"
     population: int | None
-    amhps: Count | None
+    amhps: Count | None  # None: the file does not carry this year (see `note`)
     amhps_per_100k: Figure | None
-    duty_fte: Figure | None  # None: the file does not carry it for this period
+    duty_fte: Figure | None
     duty_fte_per_100k: Figure | None
     target_per_100k: float
     national_per_100k: float | None
     national_label: str | None
     national_fte_per_100k: float | None
     national_fte_label: str | None
-    below_minimum: bool | None  # None: not known (suppressed or no population)
+    below_minimum: bool | None  # None: not known (suppressed, no population, not in the file)
+    note: str = ""
 
 
 class Comparison(_Model):
     minimum: float
-    rows: list[CouncilRow]
+    years: list[int]  # years ahead, 0 (now) first
+    rows: list[CouncilRow]  # now for every council, then each year for every council
     notes: list[str]
 
     @property
     def below(self) -> list[str]:
         """The councils below the minimum now."""
-        return [r.council for r in self.rows if r.current and r.below_minimum]
+        return self.below_in(0)
+
+    def below_in(self, years_ahead: int) -> list[str]:
+        return [r.council for r in self.rows_for(years_ahead) if r.below_minimum]
+
+    def rows_for(self, years_ahead: int) -> list[CouncilRow]:
+        return [r for r in self.rows if r.years_ahead == years_ahead]
+
+    def period_label(self, years_ahead: int) -> str:
+        """ "Now (2026)", "2 years on (2028)": the calendar year where every file agrees."""
+        years = {r.year for r in self.rows_for(years_ahead)}
+        when = f" ({years.pop()})" if len(years) == 1 else ""
+        return f"Now{when}" if years_ahead == 0 else f"{_ahead(years_ahead)}{when}"
 
 
 # --- reading a file ------------------------------------------------------------------------
@@ -136,6 +163,12 @@ def read_council_file(text: str | bytes, label: str) -> CommissionerView:
         )
     if not isinstance(data, dict):
         raise CouncilFileError(f"{label} is not an aggregates file from `planner aggregates`.")
+    version = data.get("format_version", 1)
+    if isinstance(version, int) and version > FORMAT_VERSION:
+        raise CouncilFileError(
+            f"{label} was written by a newer version of the planner (file format {version}); "
+            "update the planner to read it."
+        )
     try:
         return CommissionerView.model_validate(data)
     except ValidationError as exc:
@@ -185,47 +218,85 @@ def _below(rate: Figure | None, minimum: float) -> bool | None:
     return rate < minimum
 
 
-def _rows(label: str, v: CommissionerView, minimum: float) -> list[CouncilRow]:
-    population = _population(v)
+def _ahead(k: int) -> str:
+    return f"{k} year on" if k == 1 else f"{k} years on"
+
+
+def _period(k: int, on: date) -> str:
+    return f"now ({on:%d/%m/%Y})" if k == 0 else f"{_ahead(k)} ({on:%d/%m/%Y})"
+
+
+def _common(label: str, v: CommissionerView) -> dict[str, Any]:
     national, fte = _national(v, "headcount"), _national(v, "fte")
-    common: dict[str, Any] = {
+    return {
         "council": label,
         "service": v.service,
         "basis": v.basis_words,
-        "population": population,
         "target_per_100k": v.target_per_100k,
         "national_per_100k": national.per_100k if national else None,
         "national_label": f"{national.label} ({national.year})" if national else None,
         "national_fte_per_100k": fte.per_100k if fte else None,
         "national_fte_label": f"{fte.label} ({fte.year})" if fte else None,
     }
-    now_rate = v.per_100k if v.per_100k is not None else _rate(v.amhp_headcount, population)
-    end = v.horizon.end
-    end_rate = _rate(v.horizon.at_end, population)
-    return [
-        CouncilRow(
+
+
+def _now(label: str, v: CommissionerView, minimum: float) -> CouncilRow:
+    population = _population(v)
+    rate = v.per_100k if v.per_100k is not None else _rate(v.amhp_headcount, population)
+    return CouncilRow(
+        **_common(label, v),
+        years_ahead=0,
+        on=v.as_of,
+        period=_period(0, v.as_of),
+        year=v.as_of.year,
+        current=True,
+        population=population,
+        amhps=v.amhp_headcount,
+        amhps_per_100k=rate,
+        duty_fte=v.duty_fte,
+        duty_fte_per_100k=_rate(v.duty_fte, population),
+        below_minimum=_below(rate, minimum),
+    )
+
+
+def _later(
+    label: str, v: CommissionerView, k: int, y: ProjectedYear | None, minimum: float
+) -> CouncilRow:
+    on = y.on if y else add_months(v.as_of, 12 * k)
+    common = _common(label, v) | {
+        "years_ahead": k,
+        "on": on,
+        "period": _period(k, on),
+        "year": on.year,
+        "current": False,
+    }
+    if y is None:
+        note = NO_PROJECTION if v.projection is None else NOT_PROJECTED
+        return CouncilRow(
             **common,
-            period=f"{v.as_of.year} (now)",
-            year=v.as_of.year,
-            current=True,
-            amhps=v.amhp_headcount,
-            amhps_per_100k=now_rate,
-            duty_fte=v.duty_fte,
-            duty_fte_per_100k=_rate(v.duty_fte, population),
-            below_minimum=_below(now_rate, minimum),
-        ),
-        CouncilRow(
-            **common,
-            period=f"by {end:%d/%m/%Y} if nothing is done",
-            year=end.year,
-            current=False,
-            amhps=v.horizon.at_end,
-            amhps_per_100k=end_rate,
+            population=None,
+            amhps=None,
+            amhps_per_100k=None,
             duty_fte=None,
             duty_fte_per_100k=None,
-            below_minimum=_below(end_rate, minimum),
-        ),
-    ]
+            below_minimum=None,
+            note=note,
+        )
+    rate = _rate(y.amhps, y.population)
+    return CouncilRow(
+        **common,
+        population=y.population,
+        amhps=y.amhps,
+        amhps_per_100k=rate,
+        duty_fte=y.duty_fte,
+        duty_fte_per_100k=_rate(y.duty_fte, y.population),
+        below_minimum=_below(rate, minimum),
+    )
+
+
+def _years(views: Sequence[CommissionerView]) -> list[int]:
+    ahead = {y.years_ahead for v in views if v.projection for y in v.projection.years}
+    return [0, *sorted(ahead)]
 
 
 def default_minimum(views: Iterable[CommissionerView]) -> float:
@@ -242,16 +313,29 @@ def compare_councils(views: Sequence[CommissionerView], minimum: float | None = 
     benchmark and the minimum (default: the highest target among the files)."""
     chosen = default_minimum(views) if minimum is None else minimum
     labels = [council_label(v) for v in views]
-    rows: list[CouncilRow] = []
-    for label, v in zip(labels, views, strict=True):
-        shown = label if labels.count(label) == 1 else v.service
-        rows += _rows(shown, v, chosen)
+    shown = [
+        label if labels.count(label) == 1 else v.service
+        for label, v in zip(labels, views, strict=True)
+    ]
+    years = _years(views)
+    rows = [_now(label, v, chosen) for label, v in zip(shown, views, strict=True)]
+    for k in years[1:]:
+        for label, v in zip(shown, views, strict=True):
+            found = {y.years_ahead: y for y in v.projection.years} if v.projection else {}
+            rows.append(_later(label, v, k, found.get(k), chosen))
     notes = [
         "Suppressed figures are shown as suppressed and never worked out from the others.",
-        "The files carry no duty FTE or population for later years: each council's later row "
-        "is its AMHP headcount at the horizon's end if nothing is done, on today's population, "
-        "and no duty FTE.",
+        "Each later year is the council's own projection if nothing is done (nobody "
+        "recruited, turnover and re-approval at its policy's rates), the median of its runs, "
+        "against that year's population; a year is suppressed where showing it could place "
+        "a small group of people in time.",
     ]
+    old = [label for label, v in zip(shown, views, strict=True) if v.projection is None]
+    if old:
+        notes.append(
+            f"No projection in the file of {', '.join(old)} (written before the planner "
+            "carried projection years): only now is compared for it."
+        )
     bases = {v.basis_words for v in views}
     if len(bases) > 1:
         notes.append(
@@ -266,12 +350,12 @@ def compare_councils(views: Sequence[CommissionerView], minimum: float | None = 
             + ", ".join(f"{d:%d/%m/%Y}" for d in sorted(dates))
             + "."
         )
-    if any(r.current and r.below_minimum is None for r in rows):
+    if any(r.below_minimum is None and not r.note for r in rows):
         notes.append(
-            "A council whose rate is suppressed or has no population cannot be said to be "
-            "above or below the minimum."
+            "A council whose rate is suppressed or has no population in a year cannot be said "
+            "to be above or below the minimum that year."
         )
-    return Comparison(minimum=chosen, rows=rows, notes=notes)
+    return Comparison(minimum=chosen, years=years, rows=rows, notes=notes)
 
 
 def comparison_json(c: Comparison) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from planner.analysis.report import Report
-from planner.disclosure.aggregates import CommissionerView, commissioner_view
+from planner.disclosure.aggregates import CommissionerView, PreviousRelease, commissioner_view
 from planner.paths import data_dir
 from planner.reference.policy import Policy
 from planner.reference.strict_yaml import DataFileError, describe_validation, read_yaml
@@ -170,13 +170,18 @@ def role_of(email: str | None, role_map: Mapping[str, Role]) -> Role | None:
 
 
 def view_for(
-    role: Role, service: Service, report: Report, policy: Policy
+    role: Role,
+    service: Service,
+    report: Report,
+    policy: Policy,
+    previous: PreviousRelease | None = None,
 ) -> Report | Service | CommissionerView:
-    """What this role may see: the full report, the roster (HR) or aggregates (commissioner)."""
+    """What this role may see: the full report, the roster (HR) or aggregates (commissioner,
+    checked against the `previous` release where there is one)."""
     if role == "principal_social_worker":
         return report
     if role == "hr":
         return service
     if role == "commissioner":
-        return commissioner_view(service, report, policy, load_roles().age_bands)
+        return commissioner_view(service, report, policy, load_roles().age_bands, previous)
     raise AccessDenied(f"{role!r} is not a role the planner knows.")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from planner.analysis.report import analyse
-from planner.disclosure.aggregates import CommissionerView, commissioner_json
+from planner.disclosure.aggregates import CommissionerView, PreviousRelease, commissioner_json
 from planner.disclosure.roles import view_for
 from planner.reference.policy import Policy, default_policy
 from planner.store.releases import ReleaseInfo, latest_release, publish
@@ -16,10 +16,13 @@ from planner.store.snapshots import Store, StoreError
 from planner.workforce.models import Service
 
 
-def commissioner_view_of(service: Service, policy: Policy | None = None) -> CommissionerView:
-    """What a commissioner may see of a service, on its own as-of date."""
+def commissioner_view_of(
+    service: Service, policy: Policy | None = None, previous: PreviousRelease | None = None
+) -> CommissionerView:
+    """What a commissioner may see of a service, on its own as-of date, checked against the
+    `previous` release where there is one."""
     chosen = policy or default_policy()
-    view = view_for("commissioner", service, analyse(service, chosen), chosen)
+    view = view_for("commissioner", service, analyse(service, chosen), chosen, previous)
     assert isinstance(view, CommissionerView)
     return view
 
@@ -38,8 +41,25 @@ def publish_latest(
     if latest is None:
         raise StoreError(f"Service {service_id} has no snapshot to publish")
     saved = saved_settings(store, service_id) if policy is None else None
-    view = commissioner_view_of(latest.service, policy or (saved.policy if saved else None))
+    view = commissioner_view_of(
+        latest.service,
+        policy or (saved.policy if saved else None),
+        previous_release(store, service_id),
+    )
     return publish(store, service_id, latest.info.id, commissioner_json(view), by=by, now=now)
+
+
+def previous_release(store: Store, service_id: int) -> PreviousRelease | None:
+    """The newest release and its snapshot, to audit the next beside; None before the first,
+    or when it cannot be read (its message says the next release replaces it)."""
+    try:
+        found = release_view(store, service_id)
+    except StoreError:
+        return None
+    if found is None:
+        return None
+    info, view = found
+    return PreviousRelease(view, store.load(info.snapshot_id).service)
 
 
 def release_view(store: Store, service_id: int) -> tuple[ReleaseInfo, CommissionerView] | None:

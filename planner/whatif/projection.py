@@ -52,6 +52,8 @@ ASSUMPTIONS = (
     "policy's time from course end to approval.",
     "Supervision slots: each worker who may supervise offers as many as their FTE's supervision "
     "hours allow, up to the policy's maximum supervisees.",
+    "AMHP duty FTE: each AMHP's FTE times their share on the rota; a trainee, once approved, at "
+    "their own share if recorded, else at today's AMHPs' average share.",
 )
 
 
@@ -81,6 +83,8 @@ class AmhpYear(BaseModel):
     amhp_target: int | None  # headcount for the policy's target per 100,000
     amhps_median: float
     amhps_planned: float
+    duty_fte_median: float
+    duty_fte_planned: float
     per_100k_median: float | None
     per_100k_planned: float | None
     note: str
@@ -97,6 +101,7 @@ class Projection(BaseModel):
     annual_turnover: float
     reapproval_rate: float
     amhp: Band
+    amhp_duty_fte: Band  # FTE on the AMHP rota (`planner.analysis.amhp.duty_fte`)
     supervision_slots: Band
     supervisees: Band
     posts_covered: Band
@@ -136,8 +141,8 @@ def project(
     rng = np.random.default_rng(seed)
     leave = _leave_months(s, policy.annual_turnover, runs, rng)
     posts = _posts(wg, policy)
-    amhp = _amhp(wg, policy, s, leave, rng)
-    by_year = _by_year(service, policy, wg.as_of, amhp, years)
+    amhp, duty = _amhp(wg, policy, s, leave, rng)
+    by_year = _by_year(service, policy, wg.as_of, amhp, duty, years)
     return Projection(
         as_of=wg.as_of,
         months=[add_months(wg.as_of, m) for m in range(s.last + 1)],
@@ -147,6 +152,7 @@ def project(
         annual_turnover=policy.annual_turnover,
         reapproval_rate=policy.amhp_reapproval_rate,
         amhp=amhp,
+        amhp_duty_fte=duty,
         supervision_slots=_people(s, leave, _slots(wg, policy)),
         supervisees=_people(s, leave, _supervisees(wg)),
         posts_covered=_posts_covered(s, leave, posts),
@@ -158,7 +164,7 @@ def project(
 
 
 def _by_year(
-    service: Service, policy: Policy, as_of: date, amhp: Band, years: int
+    service: Service, policy: Policy, as_of: date, amhp: Band, duty: Band, years: int
 ) -> list[AmhpYear]:
     months = [add_months(as_of, 12 * k) for k in range(years + 1)]
     populations = population_by_year(service, [m.year for m in months], as_of)
@@ -178,6 +184,8 @@ def _by_year(
                 ),
                 amhps_median=median,
                 amhps_planned=planned,
+                duty_fte_median=duty.median[12 * k],
+                duty_fte_planned=duty.planned[12 * k],
                 per_100k_median=round(median / people * PER, 2) if people else None,
                 per_100k_planned=round(planned / people * PER, 2) if people else None,
                 note=pop.note,
@@ -279,9 +287,20 @@ def _posts_covered(s: _Setup, leave: Months, needed: list[list[int]]) -> Band:
     return _band(_counts(s, starts, ends), _counts(s, starts, planned)[0])
 
 
+def _duty_weight(wg: WorkforceGraph) -> Counts:
+    """Each worker's FTE on the rota once an AMHP: their own rota share, or for someone not yet
+    on it (a trainee) today's AMHPs' average share, as nothing says what theirs will be."""
+    ix = wg.index
+    average = float(ix.rota_share[ix.amhp].mean()) if ix.amhp.any() else 0.0
+    share = np.where(ix.rota_share > 0, ix.rota_share, average)
+    out: Counts = ix.fte * np.where(ix.amhp, ix.rota_share, share)
+    return out
+
+
 def _amhp(
     wg: WorkforceGraph, policy: Policy, s: _Setup, leave: Months, rng: np.random.Generator
-) -> Band:
+) -> tuple[Band, Band]:
+    """The AMHP headcount and their duty FTE: the same runs, counted and weighted."""
     ap = approval_months(wg, policy, s.dates)
     cand = ap.counted
     period = 12 * policy.amhp_approval_years
@@ -292,5 +311,54 @@ def _amhp(
     ends = np.minimum(lapse + period * k, leave)
     months = np.arange(s.last + 1)
     present = (start[:, None] <= months) & (months < s.planned[cand][:, None])
-    planned = (present * renewed_share(lapses_by(lapse, months, policy), policy)).sum(axis=0)
-    return _band(_counts(s, start, ends), planned)
+    share = present * renewed_share(lapses_by(lapse, months, policy), policy)
+    weight = _duty_weight(wg)[cand]
+    heads = _band(_counts(s, start, ends), share.sum(axis=0))
+    duty = _band(_counts(s, start, ends, weight), (share * weight[:, None]).sum(axis=0))
+    return heads, duty
+
+
+@dataclass(frozen=True)
+class DatedChanges:
+    """The dated events behind the projection, each one person: a planned leaver going, an
+    approval lapsing (renewed or not, at its recorded expiry) and a trainee approved. Turnover
+    is not among them: it is drawn at random, so it names nobody. The disclosure gate asks
+    how many of each fall between two published points (`planner.disclosure.projected`)."""
+
+    as_of: date
+    start: Months  # per counted worker: the month they first count
+    lapse: Months  # the month their approval first lapses
+    leave: Months  # the month they have left by (one past the grid if no date)
+    last: int
+
+    def between(self, start: date, end: date) -> tuple[int, int, int]:
+        """Leavers, lapses and joiners after `start` and by `end` (dates on the month grid)."""
+        a, b = self._month(start), self._month(end)
+        here = (self.start <= a) & (a < self.leave)
+        leavers = here & (self.leave <= b)
+        lapses = here & (a < self.lapse) & (self.lapse <= b) & (self.lapse < self.leave)
+        joiners = (a < self.start) & (self.start <= b) & (self.start < self.leave)
+        return int(leavers.sum()), int(lapses.sum()), int(joiners.sum())
+
+    def _month(self, on: date) -> int:
+        for m in range(self.last + 1):
+            if add_months(self.as_of, m) == on:
+                return m
+        raise ValueError(f"{on} is not a month from {self.as_of} within {self.last} months")
+
+
+def dated_changes(
+    service: Service, policy: Policy, as_of: date | None = None, months: int = 60
+) -> DatedChanges:
+    """The projection's dated events over `months` from the as-of date."""
+    wg = build(service, as_of)
+    s = _setup(wg, months)
+    ap = approval_months(wg, policy, s.dates)
+    cand = ap.counted
+    return DatedChanges(
+        as_of=wg.as_of,
+        start=np.maximum(ap.start, s.start)[cand],
+        lapse=ap.lapse[cand],
+        leave=s.planned[cand],
+        last=months,
+    )

@@ -102,6 +102,44 @@ def _benchmarks(v: CommissionerView) -> list[tuple[object, ...]]:
     return [(*r, v.target_per_100k) for r in rows]
 
 
+def _projection(v: CommissionerView) -> list[Table]:
+    """The projection's years, where the view carries them (a release of version 1 does not)."""
+    if v.projection is None:
+        return []
+    return [
+        Table(
+            "Projection",
+            "AMHPs projected each year if nothing is done (median of the runs)",
+            (
+                "Date",
+                "Years on",
+                "Population",
+                "AMHPs",
+                "AMHPs per 100,000",
+                "Duty FTE",
+                "Duty FTE per 100,000",
+                "AMHPs needed for the target",
+            ),
+            ("date", "count", "count", "count", "number", "number", "number", "count"),
+            _rows(
+                [
+                    (
+                        y.on,
+                        y.years_ahead,
+                        y.population,
+                        y.amhps,
+                        y.amhps_per_100k,
+                        y.duty_fte,
+                        y.duty_fte_per_100k,
+                        y.headcount_for_target,
+                    )
+                    for y in v.projection.years
+                ]
+            ),
+        )
+    ]
+
+
 def _breakdown(b: Breakdown) -> list[tuple[object, ...]]:
     rows: list[tuple[object, ...]] = [(r.label, r.workers, r.amhps) for r in b.rows]
     return [*rows, ("Total", b.workers, b.amhps)]
@@ -180,6 +218,7 @@ def commissioner_tables(v: CommissionerView) -> list[Table]:
                 ]
             ),
         ),
+        *_projection(v),
         Table(
             "Posts",
             "Posts the service needs",

@@ -1,7 +1,8 @@
 """The councils compared, as a workbook: one table of each council's AMHPs and duty FTE per
-100,000 against its target, the national benchmark and the minimum, those below the minimum
-filled red, and a column chart of the councils' AMHPs per 100,000 now with the minimum as a
-line. Written only from a `Comparison` (aggregates, no names or staff ids); every text cell
+100,000 against its target, the national benchmark and the minimum, a row per council and year
+(now, then each projection year, the councils together within a year so a printed page compares
+them), those below the minimum filled red, and a column chart of the councils' AMHPs per 100,000
+with a column for now and each year and the minimum as a line. Written only from a `Comparison` (aggregates, no names or staff ids); every text cell
 goes through the shared formula-safe writers, and a suppressed figure is the word
 "suppressed".
 """
@@ -39,8 +40,13 @@ HEADINGS = (
     "National FTE per 100,000",
     "Minimum per 100,000",
     "Below the minimum",
+    "Note",
 )
 BELOW_WORDS = {True: "Below", False: "At or above", None: "Not known"}
+RATE_COLUMN = HEADINGS.index("AMHPs per 100,000")
+BELOW_COLUMN = HEADINGS.index("Below the minimum")
+# a colour per period, now first (darkest), fading with the years
+YEAR_COLOURS = ("#1F3B73", "#1F77B4", "#4A98C9", "#74B3D8", "#9ECAE1", "#C6DBEF", "#DEEBF7")
 
 
 def council_cells(row: CouncilRow, minimum: float) -> tuple[object, ...]:
@@ -52,13 +58,14 @@ def council_cells(row: CouncilRow, minimum: float) -> tuple[object, ...]:
         row.population,
         row.amhps,
         row.amhps_per_100k,
-        row.duty_fte if row.current else "not in the file",
-        row.duty_fte_per_100k if row.current else "not in the file",
+        row.duty_fte,
+        row.duty_fte_per_100k,
         row.target_per_100k,
         row.national_per_100k,
         row.national_fte_per_100k,
         minimum,
         BELOW_WORDS[row.below_minimum],
+        row.note,
     )
 
 
@@ -79,7 +86,7 @@ class _Writer:
         self.red_number = wb.add_format({"bg_color": "#F4B6B6", "num_format": "#,##0.0#"})
 
     def put(self, ws: Worksheet, r: int, col: int, value: object, below: bool) -> None:
-        if value is None:
+        if value is None or value == "":
             return
         if isinstance(value, str):
             if col >= 3 and value == str(Suppressed()):
@@ -87,39 +94,63 @@ class _Writer:
             else:
                 text_writer(ws, self.fmt)(r, col, value)
         elif isinstance(value, int | float):
-            fmt = self.red_number if below and col == 5 else self.number
+            fmt = self.red_number if below and col == RATE_COLUMN else self.number
             if float(value).is_integer() and col in (3, 4):
                 fmt = self.count
             ws.write_number(r, col, value, fmt)
 
 
 def _chart(wb: Workbook, c: Comparison, n: int) -> Any:
+    """Columns of each council's AMHPs per 100,000, one series for now and each year, and the
+    minimum as a dashed line across them."""
     chart = wb.add_chart({"type": "column"})
-    chart.add_series(
-        {
-            "name": "AMHPs per 100,000 (now)",
-            "categories": [CHART_SHEET, 1, 0, n, 0],
-            "values": [CHART_SHEET, 1, 1, n, 1],
-            "fill": {"color": "#1F77B4"},
-            "data_labels": {"value": True, "num_format": "0.0"},
-        }
-    )
+    for k, years_ahead in enumerate(c.years, start=1):
+        chart.add_series(
+            {
+                "name": [CHART_SHEET, 0, k],
+                "categories": [CHART_SHEET, 1, 0, n, 0],
+                "values": [CHART_SHEET, 1, k, n, k],
+                "fill": {"color": YEAR_COLOURS[min(years_ahead, len(YEAR_COLOURS) - 1)]},
+            }
+        )
     line = wb.add_chart({"type": "line"})
+    minimum = len(c.years) + 1
     line.add_series(
         {
             "name": f"Minimum ({c.minimum:g})",
             "categories": [CHART_SHEET, 1, 0, n, 0],
-            "values": [CHART_SHEET, 1, 2, n, 2],
+            "values": [CHART_SHEET, 1, minimum, n, minimum],
             "line": {"color": "#C00000", "dash_type": "dash", "width": 2},
             "marker": {"type": "none"},
         }
     )
     chart.combine(line)
-    chart.set_title({"name": "AMHPs per 100,000 by council against the minimum"})
+    chart.set_title({"name": "AMHPs per 100,000 by council, now and in each year, and the minimum"})
     chart.set_y_axis({"name": "AMHPs per 100,000", "min": 0})
     chart.set_legend({"position": "bottom"})
-    chart.set_size({"width": 760, "height": 380})
+    chart.set_size({"width": 900, "height": 420})
     return chart
+
+
+def _chart_data(ws: Worksheet, w: _Writer, c: Comparison) -> int:
+    """Each council's rate in each period, a column a period (suppressed or missing: blank,
+    so the chart draws no column rather than a zero)."""
+    headings = ("Council", *(c.period_label(k) for k in c.years), "Minimum")
+    write_headings(ws, w.fmt, headings, 0)
+    councils = [r.council for r in c.rows_for(0)]
+    for i, council in enumerate(councils, start=1):
+        text_writer(ws, w.fmt)(i, 0, council)
+        for k, years_ahead in enumerate(c.years, start=1):
+            row = c.rows_for(years_ahead)[i - 1]
+            rate = row.amhps_per_100k
+            if isinstance(rate, int | float):
+                ws.write_number(i, k, rate, w.number)
+            elif rate is not None:
+                ws.write_string(i, k, str(rate))
+        ws.write_number(i, len(c.years) + 1, c.minimum, w.number)
+    ws.set_column(0, 0, 40)
+    ws.set_column(1, len(c.years) + 1, 16)
+    return len(councils)
 
 
 def write_councils_workbook(c: Comparison, target: Target) -> None:
@@ -131,8 +162,8 @@ def write_councils_workbook(c: Comparison, target: Target) -> None:
     ws.write_string(
         1,
         0,
-        f"Councils below the minimum of {c.minimum:g} AMHPs per 100,000 are filled red. "
-        "Suppressed figures are never worked out.",
+        f"Councils below the minimum of {c.minimum:g} AMHPs per 100,000 in a year are filled "
+        "red. Suppressed figures are never worked out.",
     )
     top = 3
     write_headings(ws, w.fmt, HEADINGS, top)
@@ -141,7 +172,7 @@ def write_councils_workbook(c: Comparison, target: Target) -> None:
         for col, value in enumerate(cells):
             w.put(ws, r, col, value, below)
         if below:
-            ws.write_string(r, 12, BELOW_WORDS[True], w.red)
+            ws.write_string(r, BELOW_COLUMN, BELOW_WORDS[True], w.red)
     for col, h in enumerate(HEADINGS):
         width = max([len(h)] + [len(str(cells[col])) for cells in council_table(c)])
         ws.set_column(col, col, min(width + 2, 60))
@@ -149,21 +180,9 @@ def write_councils_workbook(c: Comparison, target: Target) -> None:
     notes_at = top + len(c.rows) + 2
     for k, note in enumerate(c.notes):
         text_writer(ws, w.fmt)(notes_at + k, 0, note)
-    # The chart's data: each council's rate now (suppressed or missing left blank).
-    write_headings(data, w.fmt, ("Council", "AMHPs per 100,000", "Minimum"), 0)
-    now = [r for r in c.rows if r.current]
-    for k, row in enumerate(now, start=1):
-        text_writer(data, w.fmt)(k, 0, row.council)
-        rate = row.amhps_per_100k
-        if isinstance(rate, int | float):
-            data.write_number(k, 1, rate, w.number)
-        elif rate is not None:
-            data.write_string(k, 1, str(rate))
-        data.write_number(k, 2, c.minimum, w.number)
-    data.set_column(0, 0, 40)
-    data.set_column(1, 2, 18)
-    if now:
-        ws.insert_chart(notes_at + len(c.notes) + 1, 0, _chart(wb, c, len(now)))
+    n = _chart_data(data, w, c)
+    if n:
+        ws.insert_chart(notes_at + len(c.notes) + 1, 0, _chart(wb, c, n))
     ws.set_landscape()
     ws.set_paper(9)
     ws.fit_to_pages(1, 0)

@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 from scipy.optimize import linprog
+from scipy.sparse import csr_matrix
 
 FEWER = re.compile(r"fewer than (\d+)")
 
@@ -33,10 +34,12 @@ class Reader:
     equalities: list[tuple[dict[int, float], float]] = field(default_factory=list)
     at_most: list[tuple[dict[int, float], float]] = field(default_factory=list)
     hidden: dict[str, int] = field(default_factory=dict)  # published but not shown
+    prefix: str = ""  # put before each name: which of several files read into one model
 
     def figure(self, name: str, shown: object) -> int:
         """A variable for one published count: fixed when shown, bounded by its label if not."""
         i = len(self.names)
+        name = self.prefix + name
         self.names.append(name)
         if isinstance(shown, bool) or shown is None:
             raise ValueError(f"{name}: {shown!r} is not a count")
@@ -57,7 +60,7 @@ class Reader:
     def unknown(self, name: str) -> int:
         """A count the file does not publish at all (it still exists, and is at least 0)."""
         i = len(self.names)
-        self.names.append(name)
+        self.names.append(self.prefix + name)
         self.lower.append(0.0)
         self.upper.append(None)
         return i
@@ -71,10 +74,14 @@ class Reader:
     def _matrix(self, rows: Sequence[tuple[dict[int, float], float]]) -> tuple[Any, Any]:
         if not rows:
             return None, None
-        a = np.zeros((len(rows), len(self.names)))
+        data, ri, ci = [], [], []
         for r, (terms, _) in enumerate(rows):
             for i, c in terms.items():
-                a[r, i] += c
+                data.append(c)
+                ri.append(r)
+                ci.append(i)
+        # sparse: two releases read together have thousands of variables (duplicates add up)
+        a = csr_matrix((data, (ri, ci)), shape=(len(rows), len(self.names)))
         return a, np.array([rhs for _, rhs in rows])
 
     def extreme(self, objective: Mapping[int, float], sense: int) -> float:
@@ -124,11 +131,18 @@ def _count(counts: Mapping[str, Any], *words: str) -> tuple[str, Any] | None:
     return None
 
 
-def read(view: Mapping[str, Any], known_expiries: Sequence[str] | None = None) -> Reading:
+def read(
+    view: Mapping[str, Any],
+    known_expiries: Sequence[str] | None = None,
+    into: Reader | None = None,
+    prefix: str = "",
+) -> Reading:
     """Everything the published file tells a reader, as one linear model; `known_expiries`
     are approval expiry months (YYYY-MM) of today's AMHPs the reader knows from elsewhere (an
-    older file listed them)."""
-    r = Reader()
+    older file listed them). Read `into` a model that holds another file already, with a
+    `prefix` on every name, to link the two."""
+    r = into or Reader()
+    r.prefix = prefix
     amhps = r.figure("AMHPs (headline)", view["amhp_headcount"])
     _headline_hints(r, amhps, view)
     workers: int | None = None

@@ -201,3 +201,15 @@ def test_a_team_name_like_a_formula_stays_text() -> None:
     book = workbook(view)
     cell = next(c for row in book["By team"].iter_rows() for c in row if c.value == "=HYPERLINK(1)")
     assert cell.data_type == "s" and cell.quotePrefix
+
+
+def test_someone_gone_before_the_as_of_date_is_counted_nowhere() -> None:
+    # The tables and the headcount count those in post on the as-of date, with one index.
+    service = generate_service(60, 2)
+    hub = next(w for w in service.workers if w.team == "AMHP Hub 1" and w.is_amhp(service.as_of))
+    gone = hub.model_copy(update={"planned_leaving_date": date(2026, 10, 1)})
+    after = commissioner(
+        service.with_workers(tuple(gone if w is hub else w for w in service.workers))
+    )
+    assert after.amhp_headcount == commissioner(service.without(hub.staff_id)).amhp_headcount
+    assert after == commissioner(service.without(hub.staff_id))

@@ -22,8 +22,18 @@ from planner.disclosure.suppression import Suppressed
 from planner.present.releases import commissioner_view_of
 from planner.workbooks.councils import write_councils_workbook
 from planner.workforce.demo import generate_service, load_demo
+from planner.workforce.models import Service
 
 SIZES = ((12, 1), (60, 2), (400, 3))
+# Three councils of one ICB area, so each service's population grows as ONS projects its own.
+COUNCILS = (("E08000011", "Knowsley"), ("E08000014", "Sefton"), ("E08000012", "Liverpool"))
+
+
+def council_service(k: int) -> Service:
+    size, seed = SIZES[k]
+    code, name = COUNCILS[k]
+    service = generate_service(size, seed)
+    return service.model_copy(update={"la_code": code, "local_authority": name})
 
 
 @cache
@@ -32,9 +42,9 @@ def council_files() -> tuple[tuple[str, str], ...]:
     return tuple(
         (
             f"council_{size}.json",
-            commissioner_json(commissioner_view_of(generate_service(size, seed))),
+            commissioner_json(commissioner_view_of(council_service(k))),
         )
-        for size, seed in SIZES
+        for k, (size, _) in enumerate(SIZES)
     )
 
 
@@ -42,10 +52,10 @@ def _views() -> list:
     return [read_council_file(text, name) for name, text in council_files()]
 
 
-def test_three_councils_are_compared_now_and_at_the_horizon() -> None:
+def test_three_councils_are_compared_now_and_in_each_year() -> None:
     views = _views()
     c = compare_councils(views, minimum=6)
-    assert len(c.rows) == 2 * len(views)
+    assert len(c.rows) == len(c.years) * len(views)
     now = [r for r in c.rows if r.current]
     assert [r.service for r in now] == [v.service for v in views]
     for r, v in zip(now, views, strict=True):
@@ -60,8 +70,8 @@ def test_three_councils_are_compared_now_and_at_the_horizon() -> None:
         if isinstance(v.duty_fte, Suppressed):
             assert isinstance(r.duty_fte_per_100k, Suppressed)
     later = [r for r in c.rows if not r.current]
-    assert all(r.duty_fte is None for r in later)
-    assert any("no duty FTE" in n for n in c.notes)
+    assert all(r.duty_fte is not None and r.population for r in later)
+    assert any("projection" in n for n in c.notes)
 
 
 def test_the_smallest_council_is_suppressed_never_worked_out() -> None:
@@ -133,7 +143,7 @@ def test_the_command_compares_and_writes_a_workbook(
     )
     assert code == 0 and out.exists()
     printed = json.loads(capsys.readouterr().out)
-    assert printed["minimum"] == 6 and len(printed["rows"]) == 6
+    assert printed["minimum"] == 6 and len(printed["rows"]) == 3 * len(printed["years"])
 
 
 def test_the_command_refuses_a_file_with_personal_data(

@@ -1,5 +1,5 @@
 """Across councils in a real browser (issue 19): three councils' aggregates files uploaded, one
-table and chart shown, nothing of any person on the page."""
+table and chart shown, then a projection year picked; nothing of any person on the page."""
 
 from __future__ import annotations
 
@@ -34,4 +34,14 @@ def test_three_councils_are_compared_on_the_page(
     assert page.locator('[data-testid="stException"]').count() == 0
     page.wait_for_timeout(1000)
     page.screenshot(path=str(SHOTS / "councils.png"), full_page=True)
+    page.locator('[data-testid="stSelectbox"]').filter(has_text="Year").click()
+    page.get_by_role("option", name="2 years on (2028)").click()
+    page.get_by_role("heading", name="AMHPs and duty FTE per 100,000: 2 years on (2028)").wait_for(
+        timeout=60_000
+    )
+    _settled(page)
+    page.locator('[data-testid="stVegaLiteChart"]').first.wait_for(timeout=30_000)
+    assert page.get_by_text("Below the minimum (2 years on (2028)): Sefton").count() == 1
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.screenshot(path=str(SHOTS / "councils-2028.png"), full_page=True)
     page.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -114,3 +115,17 @@ def test_without_a_council_code_the_population_is_held_and_says_why() -> None:
     years = project(DEMO, CERTAIN, years=2, runs=20).amhp_by_year
     assert len({y.population for y in years}) == 1
     assert all("no council code" in y.note for y in years)
+
+
+def test_duty_fte_starts_at_todays_and_follows_the_headcount() -> None:
+    """Two methods: the analysis's duty FTE now, and the projection's first month."""
+    p = project(DEMO, POLICY, runs=200)
+    today = analyse(DEMO, POLICY).amhp.duty_fte
+    assert p.amhp_duty_fte.median[0] == p.amhp_duty_fte.planned[0] == pytest.approx(today)
+    assert p.amhp_by_year[0].duty_fte_median == pytest.approx(today)
+    for band in (p.amhp_duty_fte,):
+        assert all(lo <= m <= hi for lo, m, hi in zip(band.p10, band.median, band.p90, strict=True))
+    # nobody works more than full time, so duty FTE never exceeds the headcount
+    assert all(d <= h + 1e-9 for d, h in zip(p.amhp_duty_fte.planned, p.amhp.planned, strict=True))
+    last = p.amhp_by_year[-1]
+    assert last.duty_fte_median < p.amhp_by_year[0].duty_fte_median  # worn down, as AMHPs are
