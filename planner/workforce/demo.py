@@ -287,6 +287,7 @@ def generate_service(size: int, seed: int = 0, as_of: date = DEMO_AS_OF) -> Serv
         managers.append(_team(b, name, hub, team_size))
     _manager_layers(b, managers, psw)
     _pad(b, size, teams)
+    _at_least_a_tenth_amhps(b, size)
     workers = tuple(Worker.model_validate(r) for r in b.rows)
     amhps = sum(1 for w in workers if w.is_amhp(as_of))
     # Past a realistic size (about 1,300 AMHPs) the population stops growing at the model's cap.
@@ -299,6 +300,24 @@ def generate_service(size: int, seed: int = 0, as_of: date = DEMO_AS_OF) -> Serv
         teams=tuple(teams),
         workers=workers,
     )
+
+
+def _at_least_a_tenth_amhps(b: _Builder, size: int) -> None:
+    """A small one-team service can draw few AMHPs by chance; approve more of its experienced
+    workers (not leaving) so at least a tenth of the service is approved, as in any real one."""
+    needed = math.ceil(size / 10) - sum(1 for r in b.rows if _approved(r, b.as_of))
+    for row in b.rows:
+        if needed <= 0:
+            return
+        if row["pcf_level"] == "experienced" and not row.get("amhp_approved_on"):
+            if not row.get("planned_leaving_date"):
+                b.amhp(row, 0.2)
+                needed -= 1
+
+
+def _approved(row: dict[str, Any], on: date) -> bool:
+    expires, leaving = row.get("amhp_approval_expires"), row.get("planned_leaving_date")
+    return bool(expires and expires >= on and (leaving is None or leaving > on))
 
 
 def _pad(b: _Builder, size: int, teams: list[Team]) -> None:
