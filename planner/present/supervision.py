@@ -43,14 +43,23 @@ def load_rows(
     return [r for r in rows if r["Over capacity"] or not over_only]
 
 
+WITHIN, OVER = "Within the limits", "Over a limit (hours or supervisees)"
+
+
 def load_chart(rows: list[dict[str, Any]]) -> alt.LayerChart:
-    """The rows of `load_rows` (filtered as the table is) as bars against capacity ticks."""
-    base = alt.Chart(alt.InlineData(values=rows)).encode(
-        y=alt.Y("Supervisor:N", sort="-x", title=None)
+    """The rows of `load_rows` (filtered as the table is) as bars against capacity ticks, the
+    bars coloured in words: over a limit (hours or supervisees) or within them."""
+    values = [{**r, "Load": OVER if r["Over capacity"] else WITHIN} for r in rows]
+    base = alt.Chart(alt.InlineData(values=values)).encode(
+        y=alt.Y("Supervisor:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260))
     )
     bars = base.mark_bar().encode(
         x=alt.X("Hours owed a month:Q", title="Supervision hours a month"),
-        color=alt.Color("Over capacity:N", scale=alt.Scale(range=["#4c78a8", "#d62728"])),
+        color=alt.Color(
+            "Load:N",
+            title=None,
+            scale=alt.Scale(domain=[WITHIN, OVER], range=["#4c78a8", "#d62728"]),
+        ),
         tooltip=[
             "Supervisor:N",
             "Supervisees:Q",

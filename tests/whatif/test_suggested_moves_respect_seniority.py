@@ -97,3 +97,16 @@ def test_the_chart_follows_the_over_capacity_filter() -> None:
         next(iter(drawn["datasets"].values())) if "datasets" in drawn else drawn["data"]["values"]
     )
     assert len(values) == len(rows)
+
+
+def test_the_chart_colours_in_words_not_true_and_false() -> None:
+    service = generate_service(300, seed=3)
+    rows = load_rows(supervision(build(service), default_policy()), service, over_only=False)
+    drawn = load_chart(rows).to_dict()
+    values = (
+        next(iter(drawn["datasets"].values())) if "datasets" in drawn else drawn["data"]["values"]
+    )
+    assert {v["Load"] for v in values} <= {
+        "Within the limits",
+        "Over a limit (hours or supervisees)",
+    }
