@@ -21,7 +21,8 @@ cols[0].metric("Workers", summary.headcount)
 cols[1].metric("FTE", f"{summary.fte:g}")
 cols[2].metric("FTE for casework", f"{summary.casework.casework_fte:g}", help=summary.casework.why)
 cols[3].metric("AMHPs with current approval", summary.amhps)
-amhp = report(current_service()).amhp
+rep = report(current_service())
+amhp = rep.amhp
 pop = amhp.population_used
 cols[4].metric(
     f"Population served ({amhp.bases[0].words})",
@@ -30,7 +31,6 @@ cols[4].metric(
 )
 st.caption(f"FTE for casework: {summary.casework.why}")
 
-rep = report(current_service())
 here = Path(__file__).resolve().parent.parent
 st.subheader("What to do")
 counts = {s: sum(f.severity == s for f in rep.findings) for s in ("red", "amber", "green")}

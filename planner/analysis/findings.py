@@ -79,13 +79,6 @@ def uk_date(d: date) -> str:
     return d.strftime("%d/%m/%Y")
 
 
-def ids_text(ids: list[str] | tuple[str, ...], limit: int = 5) -> str:
-    """A short list for a sentence: 'NB020, NB024' or 'NB1, NB2, NB3, NB4, NB5 and 12 more'."""
-    shown = ", ".join(ids[:limit])
-    extra = len(ids) - limit
-    return f"{shown} and {extra} more" if extra > 0 else shown
-
-
 def plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
 

@@ -7,14 +7,17 @@ from typing import Any
 
 from planner.analysis.results import LeadershipCover, PostCover
 from planner.analysis.sweep import DepartureImpact
-from planner.present.supervision import names
 from planner.reference.framework import load_framework
 from planner.workforce.models import Service
 from planner.workforce.names import Names
 
 
-def _named(ids: list[str], known: dict[str, str]) -> str:
-    return ", ".join(f"{known.get(i, i)} ({i})" for i in ids)
+def _named(ids: list[str], words: Names) -> str:
+    return ", ".join(map(words.person, ids))
+
+
+def _words(service: Service) -> Names:
+    return Names.of(service, load_framework())
 
 
 def _bench(p: PostCover) -> int:
@@ -22,15 +25,15 @@ def _bench(p: PostCover) -> int:
 
 
 def post_rows(cover: LeadershipCover, service: Service) -> list[dict[str, Any]]:
-    known = names(service)
+    words = _words(service)
     return [
         {
             "Post": p.name,
             "Team": p.team or "service-wide",
             "Needed": p.needed,
             "Status": p.status,
-            "Held by": _named(p.holders, known),
-            "Leaving within horizon": _named(p.holders_leaving, known),
+            "Held by": _named(p.holders, words),
+            "Leaving within horizon": _named(p.holders_leaving, words),
             "Others eligible in team": p.bench_in_team,
             "Others eligible in service": p.bench_in_service,
         }
@@ -48,13 +51,13 @@ _KINDS = {"post": "Post", "function": "Role function", "category": "Role categor
 def single_point_rows(cover: LeadershipCover, service: Service) -> list[dict[str, Any]]:
     """Each post, role function or category resting on one person, those with nobody else
     eligible first: they are the ones a departure would leave uncovered."""
-    known = names(service)
+    words = _words(service)
     posts = {p.key: p for p in cover.posts}
     rows = [
         {
             "Rests on one person": _KINDS[s.kind],
             "What": _what(s.kind, s.id, posts),
-            "Held by": _named([s.staff_id], known),
+            "Held by": words.person(s.staff_id),
             "Others eligible now": s.bench,
         }
         for s in cover.single_points
@@ -78,7 +81,7 @@ def function_rows(cover: LeadershipCover, service: Service) -> list[dict[str, An
     """Each role function with who covers it. Where Appendix One's level is only a readiness
     signal (A, B, D), those covering it below that level are named, not counted as a gap."""
     fw = load_framework()
-    known = names(service)
+    words = _words(service)
     cats = {c.code: c for c in cover.categories}
     rows = []
     for f in cover.functions:
@@ -94,8 +97,8 @@ def function_rows(cover: LeadershipCover, service: Service) -> list[dict[str, An
                 "Allocated": f.allocated,
                 "Covered": f.covered,
                 "Others eligible": max(0, f.eligible - f.covered),
-                "Covering, below Appendix One's level": _named(f.covering_below_level, known),
-                "Allocated, not eligible": _named(f.allocated_not_eligible, known),
+                "Covering, below Appendix One's level": _named(f.covering_below_level, words),
+                "Allocated, not eligible": _named(f.allocated_not_eligible, words),
             }
         )
     return rows
@@ -114,11 +117,11 @@ def _counts(d: DepartureImpact, words: Names) -> dict[str, Any]:
 def sweep_rows(
     sweep: list[DepartureImpact], service: Service, only_impact: bool
 ) -> list[dict[str, Any]]:
-    known, words = names(service), Names.of(service, load_framework())
+    words = _words(service)
     return [
         {
             "Rank": d.rank,
-            "Person": _named([d.staff_id], known),
+            "Person": words.person(d.staff_id),
             "Score": d.score,
             **_counts(d, words),
         }

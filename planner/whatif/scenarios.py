@@ -24,6 +24,7 @@ from planner.reference.framework import load_framework
 from planner.reference.policy import Policy
 from planner.whatif.headlines import Movement, headline_movement
 from planner.workforce.models import MAX_POPULATION, Service, Worker
+from planner.workforce.names import Names
 
 HeadlineChange = Movement
 RECRUIT_PREFIX = "NEW"
@@ -156,9 +157,7 @@ def describe(edit: Edit, service: Service | None = None) -> str:
     """The edit in a few words, for lists and problem messages: people by name where the
     service is given, levels by their PCF name."""
 
-    def who(staff_id: str) -> str:
-        w = service.worker(staff_id) if service else None
-        return f"{w.name} ({staff_id})" if w and w.name else staff_id
+    who = Names.of(service, load_framework()).person if service else str
 
     match edit:
         case Leaves():

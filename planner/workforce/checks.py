@@ -139,8 +139,7 @@ def _links(service: Service, links: Links) -> Iterator[Problem]:
 def left_out_link(problem: Problem, row: int) -> Problem:
     """An unknown-supervisor warning whose target is on a row left out of the import: say so,
     so HR fixes that row rather than this one."""
-    # the column is HR's heading by now; the label is how the warning began
-    label = problem.message.partition(f" {problem.value} is not anyone")[0]
+    label = _LINK_LABEL[Supervision(problem.column or "")]
     return problem.model_copy(
         update={
             "message": f"{label} {problem.value} is on row {row}, which was left out of this "

@@ -214,9 +214,11 @@ def _import(
     service, checked = _without_cross_errors(service, result, policy)
     passes += checked
     problems = [*file_problems, *sheet_problems, *service_problems, *result.problems]
+    left_out = _left_out_rows(result.problems, passes)
     for found, record_rows in passes:
+        found = [_naming_left_out_row(p, left_out) for p in found]
         problems += locate(found, record_rows, sheet, headings, layout)
-    problems = _links_to_left_out_rows(ordered(problems, sheet, book))
+    problems = ordered(problems, sheet, book)
     return RosterImport(
         filename=book.filename,
         service=service,
@@ -256,20 +258,27 @@ def _without_cross_errors(
     return kept, [(errors, rows), (check_service(kept, policy), result.worker_rows)]
 
 
-def _links_to_left_out_rows(problems: list[Problem]) -> list[Problem]:
-    """Links to a staff id whose row has an error (so was left out) name that row."""
-    left_out: dict[str, int] = {}
-    for p in problems:
+def _left_out_rows(
+    row_problems: list[Problem], passes: list[tuple[list[Problem], list[int]]]
+) -> dict[str, int]:
+    """The sheet row of each staff id whose row was left out for an error: an error on the row
+    itself, or one across rows (placed by its record's position)."""
+    out: dict[str, int] = {}
+    for p in row_problems:
         if p.severity == "error" and p.staff_id and p.row is not None:
-            left_out.setdefault(p.staff_id, p.row)
-    if not left_out:
-        return problems
-    return [
-        left_out_link(p, left_out[p.value])
-        if p.code == "unknown_supervisor" and p.value in left_out
-        else p
-        for p in problems
-    ]
+            out.setdefault(p.staff_id, p.row)
+    for found, record_rows in passes:
+        for p in found:
+            if p.severity == "error" and p.staff_id and p.position is not None:
+                out.setdefault(p.staff_id, record_rows[p.position])
+    return out
+
+
+def _naming_left_out_row(p: Problem, left_out: dict[str, int]) -> Problem:
+    """A link to someone on a row left out names that row, so HR fixes it, not this one."""
+    if p.code == "unknown_supervisor" and p.value in left_out:
+        return left_out_link(p, left_out[p.value])
+    return p
 
 
 def missing_columns(plan: HeaderPlan) -> list[str]:
